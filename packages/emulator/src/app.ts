@@ -1,0 +1,22 @@
+import { H3 } from 'h3';
+import { createRouter } from './router.ts';
+import { registerDev } from './routes/dev.ts';
+import { registerMagicLink } from './routes/magic-link.ts';
+import { registerMfa } from './routes/mfa.ts';
+import { registerOidc } from './routes/oidc.ts';
+import { registerPasswordlessStart } from './routes/passwordless-start.ts';
+import { registerToken } from './routes/token.ts';
+import type { EmulatorState } from './state.ts';
+
+export function createEmulatorApp(state: EmulatorState): H3 {
+  const app = new H3();
+  const router = createRouter(app, state);
+  registerPasswordlessStart(router);
+  registerMagicLink(router);
+  registerToken(router);
+  registerMfa(router);
+  registerOidc(router);
+  registerDev(router);
+  router.fallback();
+  return app;
+}

@@ -1,0 +1,26 @@
+export { startEmulator, type RunningEmulator, type StartEmulatorOptions } from './server.ts';
+export { createEmulatorApp } from './app.ts';
+export { EmulatorState } from './state.ts';
+export { createManualClock, createSystemClock, type AdjustableClock, type Clock } from './clock.ts';
+export { defaultConfig, defaultSeed } from './seed.ts';
+export { resolveConfig, loadConfigFile } from './resolve-config.ts';
+export {
+  GRANT,
+  type AppType,
+  type BucketConfig,
+  type ClientConfig,
+  type ConnectionConfig,
+  type EmulatorConfig,
+  type EmulatorConfigInput,
+  type ErrorSpec,
+  type GrantType,
+  type LimitsConfig,
+  type MfaConfig,
+  type MfaFactor,
+  type SeedAuthenticator,
+  type TokenConfig,
+  type TokenEndpointAuthMethod,
+  type UnconfirmedConfig,
+  type UserConfig,
+} from './config.ts';
+export type { OutboxChannel, OutboxMessage, OutboxPurpose } from './outbox.ts';

@@ -1,0 +1,47 @@
+import { readRequestBody } from '../body.ts';
+import { isAdjustable } from '../clock.ts';
+import { auth0Error } from '../errors.ts';
+import { empty, html, json } from '../respond.ts';
+import type { RouteContext, Router } from '../router.ts';
+import { devPage } from './dev-page.ts';
+
+/** Emulator-only endpoints (not Auth0): the outbox, push decisions, the clock and a reset. */
+export function registerDev(router: Router): void {
+  router.on('GET', '/__dev', ({ state }) => html(devPage(state.config.tenantName)));
+  router.on('GET', '/__dev/outbox', ({ state, url }) =>
+    json(state.outbox.list(url.searchParams.get('to') ?? undefined)),
+  );
+  router.on('DELETE', '/__dev/outbox', ({ state }) => {
+    state.outbox.clear();
+    return empty(204);
+  });
+  router.on('POST', '/__dev/push/:id/approve', (context) => decidePush(context, 'approved'));
+  router.on('POST', '/__dev/push/:id/reject', (context) => decidePush(context, 'rejected'));
+  router.on('POST', '/__dev/clock', moveClock);
+  router.on('POST', '/__dev/reset', ({ state }) => {
+    state.reset();
+    return empty(204);
+  });
+}
+
+function decidePush({ state, param }: RouteContext, decision: 'approved' | 'rejected') {
+  const message = state.outbox.get(param('id') ?? '');
+  if (!message?.push) throw auth0Error(404, 'not_found', 'No push notification with that id.');
+  if (message.push.status !== 'pending') {
+    throw auth0Error(409, 'already_decided', `This push notification was already ${message.push.status}.`);
+  }
+  message.push.status = decision;
+  return json(message);
+}
+
+async function moveClock({ state, request }: RouteContext) {
+  const body = await readRequestBody(request, state.config.limits.maxBodyBytes, 'oauth');
+  const seconds = body.advanceSeconds;
+  if (typeof seconds !== 'number' || !Number.isFinite(seconds)) {
+    throw auth0Error(400, 'invalid_request', 'Send {"advanceSeconds": <number>}.');
+  }
+  if (!isAdjustable(state.clock))
+    throw auth0Error(409, 'fixed_clock', 'This emulator was given a clock it cannot move.');
+  state.clock.advance(seconds * 1000);
+  return json({ now: new Date(state.now()).toISOString() });
+}

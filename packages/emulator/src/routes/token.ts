@@ -1,0 +1,134 @@
+import { optionalString, readRequestBody, requiredString, type RequestBody } from '../body.ts';
+import { authenticateClient, requireGrant, type AuthenticatedClient } from '../client-auth.ts';
+import { GRANT } from '../config.ts';
+import { checkCode, wrongCodeDescription } from '../domain/codes.ts';
+import { finishPrimaryLogin } from '../domain/login.ts';
+import { auth0Error, fromSpec } from '../errors.ts';
+import { json } from '../respond.ts';
+import type { RouteContext, Router } from '../router.ts';
+import type { EmulatorState } from '../state.ts';
+import { issueTokens, normalizeScope, type TokenResponse } from '../tokens.ts';
+import { verifyMfaOob, verifyMfaOtp, verifyRecoveryCode } from './mfa-grants.ts';
+
+type GrantHandler = (
+  state: EmulatorState,
+  body: RequestBody,
+  auth: AuthenticatedClient,
+) => Promise<TokenResponse>;
+
+const grants: Record<string, GrantHandler> = {
+  [GRANT.passwordlessOtp]: passwordlessOtp,
+  [GRANT.mfaOtp]: verifyMfaOtp,
+  [GRANT.mfaOob]: verifyMfaOob,
+  [GRANT.mfaRecoveryCode]: verifyRecoveryCode,
+  [GRANT.refreshToken]: refreshToken,
+  [GRANT.authorizationCode]: authorizationCode,
+};
+
+export function registerToken(router: Router): void {
+  router.on('POST', '/oauth/token', async ({ state, request }: RouteContext) => {
+    const body = await readRequestBody(request, state.config.limits.maxBodyBytes, 'oauth');
+    const grantType = requiredString(body, 'grant_type');
+    const handler = grants[grantType];
+    if (!handler) throw auth0Error(400, 'unsupported_grant_type', `Unsupported grant type: ${grantType}`);
+    const auth = authenticateClient(state, body, request, 'oauth');
+    requireGrant(auth.client, grantType);
+    // Token responses must not be cached (RFC 6749 §5.1).
+    return json(await handler(state, body, auth), 200, { 'cache-control': 'no-store', pragma: 'no-cache' });
+  });
+}
+
+async function passwordlessOtp(state: EmulatorState, body: RequestBody, { client }: AuthenticatedClient) {
+  const realm = requiredString(body, 'realm');
+  const username = requiredString(body, 'username');
+  const otp = requiredString(body, 'otp');
+  if (realm !== 'email' && realm !== 'sms') {
+    throw auth0Error(400, 'invalid_request', `Unknown realm ${realm}.`);
+  }
+  if (!client.connections.includes(realm)) {
+    throw auth0Error(403, 'unauthorized_client', `The connection ${realm} is not enabled for this client.`);
+  }
+  const checked = checkCode(state, {
+    connection: realm,
+    identifier: username,
+    clientId: client.clientId,
+    code: otp,
+  });
+  if (!checked.ok) {
+    if (checked.reason === 'expired') throw fromSpec(state.config.unconfirmed.codeExpired);
+    if (checked.reason === 'exhausted') throw fromSpec(state.config.unconfirmed.codeAttemptsExhausted);
+    throw auth0Error(403, 'invalid_grant', wrongCodeDescription(realm));
+  }
+  const user = state.findUser(realm, username) ?? state.createUser(realm, username);
+  return finishPrimaryLogin(state, {
+    user,
+    client,
+    scope: normalizeScope(optionalString(body, 'scope'), state.config.tokens.defaultScope),
+    audience: optionalString(body, 'audience'),
+    allowRefresh: true,
+  });
+}
+
+async function refreshToken(state: EmulatorState, body: RequestBody, { client }: AuthenticatedClient) {
+  const token = requiredString(body, 'refresh_token');
+  const record = state.refreshTokens.get(token);
+  if (!record || record.clientId !== client.clientId) {
+    throw auth0Error(403, 'invalid_grant', 'Unknown or invalid refresh token.');
+  }
+  const user = state.users.get(record.userId);
+  if (!user) {
+    throw auth0Error(
+      403,
+      'invalid_grant',
+      "The refresh_token was generated for a user who doesn't exist anymore.",
+    );
+  }
+  if (user.blocked) throw auth0Error(401, 'unauthorized', 'user is blocked');
+  const requested = optionalString(body, 'scope');
+  const granted = new Set(record.scope.split(' '));
+  const scope = requested ? normalizeScope(requested, '') : record.scope;
+  if (scope.split(' ').some((word) => !granted.has(word))) {
+    throw auth0Error(
+      403,
+      'invalid_scope',
+      'Requested scope is not a subset of the scope granted to the refresh token.',
+    );
+  }
+  const rotate = state.config.tokens.refreshTokenRotation;
+  const tokens = await issueTokens(state, {
+    user,
+    client,
+    scope,
+    audience: record.audience,
+    allowRefresh: rotate,
+  });
+  if (rotate) state.refreshTokens.delete(token);
+  else delete tokens.refresh_token;
+  return tokens;
+}
+
+async function authorizationCode(state: EmulatorState, body: RequestBody, { client }: AuthenticatedClient) {
+  const code = requiredString(body, 'code');
+  const record = state.authorizationCodes.get(code);
+  state.authorizationCodes.delete(code);
+  const redirectUri = optionalString(body, 'redirect_uri');
+  if (
+    !record ||
+    record.clientId !== client.clientId ||
+    state.now() >= record.expiresAt ||
+    (redirectUri !== undefined && redirectUri !== record.redirectUri)
+  ) {
+    throw auth0Error(403, 'invalid_grant', 'Invalid authorization code');
+  }
+  const user = state.users.get(record.userId);
+  if (!user) throw auth0Error(403, 'invalid_grant', 'Invalid authorization code');
+  // Magic-link logins never receive refresh tokens.
+  return finishPrimaryLogin(state, {
+    user,
+    client,
+    scope: record.scope,
+    audience: record.audience,
+    nonce: record.nonce,
+    allowRefresh: false,
+  });
+}
