@@ -184,7 +184,10 @@ export class PasswordlessError extends Error {
   declare readonly providerCode?: string;
 
   constructor(code: PasswordlessErrorCode, options: PasswordlessErrorOptions = {}) {
-    super(options.message ?? defaultMessages[code], options.cause === undefined ? {} : { cause: options.cause });
+    super(
+      options.message ?? defaultMessages[code],
+      options.cause === undefined ? {} : { cause: options.cause },
+    );
     Object.defineProperty(this, 'name', { value: 'PasswordlessError', enumerable: false });
     this.code = code;
     const fields = {
@@ -221,7 +224,10 @@ export class PasswordlessError extends Error {
  * Also recognises errors from a second copy of this package (ESM + CJS, or two versions), where
  * `instanceof` fails.
  */
-export function isPasswordlessError(value: unknown, code?: PasswordlessErrorCode): value is PasswordlessError {
+export function isPasswordlessError(
+  value: unknown,
+  code?: PasswordlessErrorCode,
+): value is PasswordlessError {
   const branded =
     value instanceof PasswordlessError ||
     (value instanceof Error &&

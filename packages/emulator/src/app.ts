@@ -1,4 +1,4 @@
-import { H3 } from 'h3';
+import type { H3 } from 'h3';
 import { createRouter } from './router.ts';
 import { registerDev } from './routes/dev.ts';
 import { registerMagicLink } from './routes/magic-link.ts';
@@ -9,8 +9,7 @@ import { registerToken } from './routes/token.ts';
 import type { EmulatorState } from './state.ts';
 
 export function createEmulatorApp(state: EmulatorState): H3 {
-  const app = new H3();
-  const router = createRouter(app, state);
+  const router = createRouter(state);
   registerPasswordlessStart(router);
   registerMagicLink(router);
   registerToken(router);
@@ -18,5 +17,5 @@ export function createEmulatorApp(state: EmulatorState): H3 {
   registerOidc(router);
   registerDev(router);
   router.fallback();
-  return app;
+  return router.app;
 }

@@ -42,8 +42,9 @@ export class BucketSet {
   private refilled(key: string): { tokens: number; updatedAt: number } {
     const now = this.clock.now();
     const bucket = this.buckets.get(key) ?? { tokens: this.config.burst, updatedAt: now };
-    const ratePerMs = this.config.refill / (this.config.perSeconds * 1000);
-    bucket.tokens = Math.min(this.config.burst, bucket.tokens + (now - bucket.updatedAt) * ratePerMs);
+    // Multiply before dividing: `elapsed * (1 / 3600000)` falls short of 1 after exactly an hour.
+    const refilled = ((now - bucket.updatedAt) * this.config.refill) / (this.config.perSeconds * 1000);
+    bucket.tokens = Math.min(this.config.burst, bucket.tokens + refilled);
     bucket.updatedAt = now;
     this.buckets.set(key, bucket);
     return bucket;

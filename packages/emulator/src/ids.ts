@@ -1,4 +1,4 @@
-import { randomBytes, randomInt } from 'node:crypto';
+import { createHash, randomBytes, randomInt } from 'node:crypto';
 
 const alphanumerics = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const upperAlphanumerics = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
@@ -12,11 +12,20 @@ function randomFrom(alphabet: string, length: number): string {
 /** A numeric one-time code with leading zeros kept. */
 export const numericCode = (digits: number) => randomFrom('0123456789', digits);
 
-/** Auth0 user `_id`: 24 hex characters. */
-export const userObjectId = () => randomBytes(12).toString('hex');
+const digest = (seed: string) => createHash('sha256').update(seed).digest();
 
-/** Authenticator ids look like `totp|dev_<16 alphanumerics>`. */
-export const authenticatorSuffix = () => `dev_${randomFrom(alphanumerics, 16)}`;
+/**
+ * Auth0 user `_id`: 24 hex characters. Derived from the identity so a user keeps the same `sub`
+ * across restarts and resets (apps under development store it).
+ */
+export const userObjectId = (seed: string) => digest(seed).subarray(0, 12).toString('hex');
+
+/** Authenticator ids look like `totp|dev_<16 alphanumerics>`; seeded ones are stable, enrolled ones random. */
+export const authenticatorSuffix = (seed?: string) => {
+  if (seed === undefined) return `dev_${randomFrom(alphanumerics, 16)}`;
+  const bytes = digest(seed);
+  return `dev_${Array.from(bytes.subarray(0, 16), (byte) => alphanumerics[byte % alphanumerics.length]).join('')}`;
+};
 
 /** Recovery codes: 24 upper-case letters and digits. */
 export const recoveryCode = () => randomFrom(upperAlphanumerics, 24);

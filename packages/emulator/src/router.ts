@@ -1,6 +1,6 @@
-import { getRequestIP, type H3, type H3Event } from 'h3';
+import { getRequestIP, H3, HTTPError, type H3Event } from 'h3';
 import { isAuth0HttpError } from './body.ts';
-import { matchesAny } from './glob.ts';
+import { preflight, withCors } from './cors.ts';
 import { json } from './respond.ts';
 import type { EmulatorState } from './state.ts';
 
@@ -16,80 +16,95 @@ export interface RouteContext {
 export type RouteHandler = (context: RouteContext) => Promise<Response> | Response;
 type Method = 'GET' | 'POST' | 'DELETE';
 
-const exposedHeaders =
-  'x-ratelimit-limit, x-ratelimit-remaining, x-ratelimit-reset, retry-after, www-authenticate';
-const allowedRequestHeaders =
-  'authorization, content-type, auth0-client, x-request-language, accept-language, dpop';
+interface RegisteredRoute {
+  method: Method;
+  pattern: RegExp;
+}
 
-/** Registers handlers that answer every failure in Auth0's JSON shape and add CORS headers for allowed origins. */
-export function createRouter(app: H3, state: EmulatorState) {
-  const allowedOrigins = () => [
-    ...state.config.allowedOrigins,
-    ...state.config.clients.flatMap((client) => client.webOrigins),
-  ];
+const toPattern = (path: string) =>
+  new RegExp(`^${path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z]+/g, '[^/]+')}/?$`);
 
-  const withCors = (request: Request, response: Response): Response => {
-    const origin = request.headers.get('origin');
-    if (!origin || !matchesAny(allowedOrigins(), origin)) return response;
-    const headers = new Headers(response.headers);
-    headers.set('access-control-allow-origin', origin);
-    headers.set('access-control-allow-credentials', 'true');
-    headers.set('access-control-expose-headers', exposedHeaders);
-    headers.append('vary', 'Origin');
-    return new Response(response.body, { status: response.status, headers });
+const safeDecode = (value: string) => {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+};
+
+/**
+ * Creates the h3 app and registers handlers so that every failure, including h3's own (a malformed
+ * URL), is answered in Auth0's JSON shape with CORS headers for allowed origins, never a stack trace.
+ */
+export interface Router {
+  app: H3;
+  on(method: Method, path: string, handler: RouteHandler): void;
+  /** Unknown paths get 404; known paths with another method 405 and an `Allow` header. */
+  fallback(): void;
+}
+
+export function createRouter(state: EmulatorState): Router {
+  const routes: RegisteredRoute[] = [];
+  const fail = (request: Request, error: unknown): Response => {
+    if (isAuth0HttpError(error))
+      return withCors(state, request, json(error.body, error.status, error.headers));
+    if (HTTPError.isError(error) && error.status < 500) {
+      const body = { error: 'invalid_request', error_description: 'The request could not be parsed.' };
+      return withCors(state, request, json(body, error.status));
+    }
+    state.log(`[emulator] internal error on ${request.method} ${request.url}: ${String(error)}`);
+    return withCors(
+      state,
+      request,
+      json({ error: 'server_error', error_description: 'Internal error.' }, 500),
+    );
   };
+
+  const app = new H3({ silent: true, onError: (error, event) => fail(event.req, error) });
 
   const wrap = (handler: RouteHandler) => async (event: H3Event) => {
     const request = event.req;
-    const context: RouteContext = {
-      state,
-      request,
-      url: new URL(request.url),
-      ip: getRequestIP(event) ?? '127.0.0.1',
-      param: (name) => {
-        const value = event.context.params?.[name];
-        return value === undefined ? undefined : decodeURIComponent(value);
-      },
-    };
     try {
-      return withCors(request, await handler(context));
+      const context: RouteContext = {
+        state,
+        request,
+        url: new URL(request.url),
+        ip: getRequestIP(event) ?? '127.0.0.1',
+        param: (name) => {
+          const value = event.context.params?.[name];
+          return value === undefined ? undefined : safeDecode(value);
+        },
+      };
+      return withCors(state, request, await handler(context));
     } catch (error) {
-      if (isAuth0HttpError(error)) return withCors(request, json(error.body, error.status, error.headers));
-      state.log(`[emulator] internal error on ${request.method} ${context.url.pathname}: ${String(error)}`);
-      return withCors(request, json({ error: 'server_error', error_description: 'Internal error.' }, 500));
+      return fail(request, error);
     }
   };
 
-  app.options('/**', (event) =>
-    withCors(
-      event.req,
-      new Response(null, {
-        status: 204,
-        headers: {
-          'access-control-allow-methods': 'GET, POST, DELETE, OPTIONS',
-          'access-control-allow-headers': allowedRequestHeaders,
-          'access-control-max-age': '600',
-        },
-      }),
-    ),
-  );
+  app.options('/**', (event) => preflight(state, event.req));
 
   return {
+    app,
     on(method: Method, path: string, handler: RouteHandler) {
+      routes.push({ method, pattern: toPattern(path) });
       app.on(method, path, wrap(handler));
+      // h3 drops the body of HEAD answers; monitors and curl -I expect HEAD wherever GET works.
+      if (method === 'GET') app.on('HEAD', path, wrap(handler));
     },
     fallback() {
       app.all(
         '/**',
-        wrap(({ request, url }) =>
-          json(
-            { error: 'not_found', error_description: `No route for ${request.method} ${url.pathname}.` },
-            404,
-          ),
-        ),
+        wrap(({ request, url }) => {
+          const allowed = routes.filter((route) => route.pattern.test(url.pathname)).map((r) => r.method);
+          if (allowed.length === 0) {
+            const description = `No route for ${request.method} ${url.pathname}.`;
+            return json({ error: 'not_found', error_description: description }, 404);
+          }
+          const allow = [...new Set(allowed)].join(', ');
+          const description = `Method ${request.method} is not allowed on ${url.pathname}; use ${allow}.`;
+          return json({ error: 'method_not_allowed', error_description: description }, 405, { allow });
+        }),
       );
     },
   };
 }
-
-export type Router = ReturnType<typeof createRouter>;

@@ -10,7 +10,7 @@ import {
 } from 'jose';
 import type { ClientConfig } from './config.ts';
 import { opaqueToken } from './ids.ts';
-import type { EmulatorState } from './state.ts';
+import type { EmulatorState, RefreshTokenRecord } from './state.ts';
 import type { UserRecord } from './users.ts';
 
 export interface SigningKeys {
@@ -20,7 +20,18 @@ export interface SigningKeys {
   jwks: JSONWebKeySet;
 }
 
-export async function createSigningKeys(): Promise<SigningKeys> {
+let processKeys: Promise<SigningKeys> | undefined;
+
+/**
+ * One RS256 key per process, like one per tenant: generating a 2048-bit key costs ~100 ms, which
+ * adds up when every test starts its own emulator.
+ */
+export function createSigningKeys(): Promise<SigningKeys> {
+  processKeys ??= generateSigningKeys();
+  return processKeys;
+}
+
+async function generateSigningKeys(): Promise<SigningKeys> {
   const { publicKey, privateKey } = await generateKeyPair('RS256', { extractable: true });
   const jwk = await exportJWK(publicKey);
   // Auth0's kids are opaque strings; a thumbprint-like digest keeps them stable per key.
@@ -54,6 +65,8 @@ export interface IssueTokensOptions {
 }
 
 export const mfaAudience = (state: EmulatorState) => `${state.issuer}mfa/`;
+/** Access tokens for the MFA API always live 10 minutes on Auth0, whatever the app's setting. */
+const mfaApiTokenLifetimeSeconds = 600;
 export const userinfoAudience = (state: EmulatorState) => `${state.issuer}userinfo`;
 
 export function profileClaims(user: UserRecord, scope: string): Record<string, unknown> {
@@ -76,6 +89,8 @@ export function profileClaims(user: UserRecord, scope: string): Record<string, u
 export async function issueTokens(state: EmulatorState, options: IssueTokensOptions): Promise<TokenResponse> {
   const { user, client, scope, audience, nonce, amr } = options;
   const { tokens } = state.config;
+  const accessTokenLifetime =
+    audience === mfaAudience(state) ? mfaApiTokenLifetimeSeconds : tokens.accessTokenLifetimeSeconds;
   const nowSeconds = Math.floor(state.now() / 1000);
   const scopes = scope.split(' ').filter(Boolean);
   const audiences = [audience, scopes.includes('openid') ? userinfoAudience(state) : undefined].filter(
@@ -88,14 +103,14 @@ export async function issueTokens(state: EmulatorState, options: IssueTokensOpti
     .setSubject(user.userId)
     .setAudience(audiences.length === 1 ? audiences[0]! : audiences)
     .setIssuedAt(nowSeconds)
-    .setExpirationTime(nowSeconds + tokens.accessTokenLifetimeSeconds)
+    .setExpirationTime(nowSeconds + accessTokenLifetime)
     .setJti(opaqueToken().slice(0, 22))
     .sign(state.keys.privateKey);
 
   const response: TokenResponse = {
     access_token: accessToken,
     token_type: 'Bearer',
-    expires_in: tokens.accessTokenLifetimeSeconds,
+    expires_in: accessTokenLifetime,
     scope,
   };
 
@@ -120,16 +135,20 @@ export async function issueTokens(state: EmulatorState, options: IssueTokensOpti
     scopes.includes('offline_access') &&
     client.grantTypes.includes('refresh_token')
   ) {
-    const refreshToken = opaqueToken();
-    state.refreshTokens.set(refreshToken, {
+    response.refresh_token = storeRefreshToken(state, {
       userId: user.userId,
       clientId: client.clientId,
       scope,
       audience,
     });
-    response.refresh_token = refreshToken;
   }
   return response;
+}
+
+export function storeRefreshToken(state: EmulatorState, record: RefreshTokenRecord): string {
+  const refreshToken = opaqueToken();
+  state.refreshTokens.set(refreshToken, record);
+  return refreshToken;
 }
 
 /** Verifies an access token this emulator issued; `undefined` when it is not one, or has expired. */

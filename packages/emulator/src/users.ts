@@ -54,30 +54,38 @@ export function newAuthenticator(
   return { id: `${prefixOf[kind]}|${suffix}`, kind, ...fields };
 }
 
-function fromSeedAuthenticator(seed: SeedAuthenticator): AuthenticatorRecord[] {
+function fromSeedAuthenticator(seed: SeedAuthenticator, suffix: string): AuthenticatorRecord {
   switch (seed.type) {
     case 'otp':
-      return [newAuthenticator('otp', { active: true, secret: seed.secret })];
+      return newAuthenticator('otp', { active: true, secret: seed.secret }, suffix);
     case 'sms':
     case 'voice':
-      return [newAuthenticator(seed.type, { active: true, phoneNumber: seed.phoneNumber })];
+      return newAuthenticator(seed.type, { active: true, phoneNumber: seed.phoneNumber }, suffix);
     case 'email':
-      return [newAuthenticator('email', { active: true, email: seed.email })];
+      return newAuthenticator('email', { active: true, email: seed.email }, suffix);
     case 'push':
-      return [newAuthenticator('push', { active: true, deviceName: seed.deviceName })];
+      return newAuthenticator('push', { active: true, deviceName: seed.deviceName }, suffix);
   }
 }
+
+export const objectIdFor = (connection: 'email' | 'sms', identifier: string) =>
+  userObjectId(`${connection}:${normalizeIdentifier(connection, identifier)}`);
 
 export function normalizeIdentifier(connection: 'email' | 'sms', identifier: string): string {
   return connection === 'email' ? identifier.trim().toLowerCase() : identifier.trim();
 }
 
 export function createUserRecord(config: UserConfig, now: number): UserRecord {
-  const objectId = userObjectId();
   const identifier = config.connection === 'email' ? config.email : config.phoneNumber;
   if (!identifier) throw new Error(`Seed user for connection "${config.connection}" needs an identifier`);
-  const authenticators = (config.authenticators ?? []).flatMap(fromSeedAuthenticator);
-  if (config.recoveryCode) authenticators.push(newAuthenticator('recovery-code', { active: true }));
+  const objectId = objectIdFor(config.connection, identifier);
+  const suffix = (index: number) => authenticatorSuffix(`${objectId}:${index}`);
+  const authenticators = (config.authenticators ?? []).map((seed, index) =>
+    fromSeedAuthenticator(seed, suffix(index)),
+  );
+  if (config.recoveryCode) {
+    authenticators.push(newAuthenticator('recovery-code', { active: true }, suffix(authenticators.length)));
+  }
   return {
     userId: config.userId ?? `${config.connection}|${objectId}`,
     objectId,

@@ -26,6 +26,12 @@ export function registerMfa(router: Router): void {
 }
 
 const oobChannel = { sms: 'sms', voice: 'voice', email: 'email', push: 'auth0' } as const;
+const factorOfChannel = new Map<string, MfaFactor>([
+  ['sms', 'sms'],
+  ['voice', 'voice'],
+  ['email', 'email'],
+  ['auth0', 'push'],
+]);
 const listedType = {
   otp: 'otp',
   sms: 'phone',
@@ -209,8 +215,7 @@ function requestedFactor(body: RequestBody): MfaFactor {
   if (types[0] === 'otp') return 'otp';
   const channels = body.oob_channels;
   const channel = Array.isArray(channels) && channels.length === 1 ? channels[0] : undefined;
-  const factor = { sms: 'sms', voice: 'voice', email: 'email', auth0: 'push' }[String(channel)] as
-    MfaFactor | undefined;
+  const factor = typeof channel === 'string' ? factorOfChannel.get(channel) : undefined;
   if (!factor)
     throw auth0Error(
       400,

@@ -5,7 +5,7 @@ import { GRANT } from '../config.ts';
 import { issueCode } from '../domain/codes.ts';
 import { auth0Error } from '../errors.ts';
 import { rateLimited } from '../domain/rate-limit.ts';
-import { userObjectId } from '../ids.ts';
+import { objectIdFor } from '../users.ts';
 import { json } from '../respond.ts';
 import type { RouteContext, Router } from '../router.ts';
 import type { EmulatorState } from '../state.ts';
@@ -37,10 +37,10 @@ async function startPasswordless(context: RouteContext): Promise<Response> {
   if (unknown.length > 0) {
     throw auth0Error(400, 'bad.request', `the following properties are not allowed: ${unknown.join(', ')}`);
   }
+  // Auth0 lists `bad.client_id` before `bad.connection`: the client is checked first.
+  const { client, sentSecret } = authenticateClient(state, body, request, 'passwordless');
   const connection = optionalString(body, 'connection', 'passwordless');
   if (!connection) throw auth0Error(400, 'bad.connection', 'Missing required property: connection');
-
-  const { client, sentSecret } = authenticateClient(state, body, request, 'passwordless');
   if (connection !== 'email' && connection !== 'sms') {
     throw auth0Error(400, 'bad.connection', 'Connection does not exist');
   }
@@ -69,7 +69,7 @@ async function startPasswordless(context: RouteContext): Promise<Response> {
     connection === 'email'
       ? { email: identifier, email_verified: user !== undefined }
       : { phone_number: identifier, phone_verified: user !== undefined };
-  return json({ _id: user?.objectId ?? userObjectId(), ...echo }, 200, headers);
+  return json({ _id: user?.objectId ?? objectIdFor(connection, identifier), ...echo }, 200, headers);
 }
 
 function readIdentifier(body: RequestBody, connection: 'email' | 'sms'): string {

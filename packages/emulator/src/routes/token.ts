@@ -7,7 +7,7 @@ import { auth0Error, fromSpec } from '../errors.ts';
 import { json } from '../respond.ts';
 import type { RouteContext, Router } from '../router.ts';
 import type { EmulatorState } from '../state.ts';
-import { issueTokens, normalizeScope, type TokenResponse } from '../tokens.ts';
+import { issueTokens, normalizeScope, storeRefreshToken, type TokenResponse } from '../tokens.ts';
 import { verifyMfaOob, verifyMfaOtp, verifyRecoveryCode } from './mfa-grants.ts';
 
 type GrantHandler = (
@@ -16,20 +16,21 @@ type GrantHandler = (
   auth: AuthenticatedClient,
 ) => Promise<TokenResponse>;
 
-const grants: Record<string, GrantHandler> = {
-  [GRANT.passwordlessOtp]: passwordlessOtp,
-  [GRANT.mfaOtp]: verifyMfaOtp,
-  [GRANT.mfaOob]: verifyMfaOob,
-  [GRANT.mfaRecoveryCode]: verifyRecoveryCode,
-  [GRANT.refreshToken]: refreshToken,
-  [GRANT.authorizationCode]: authorizationCode,
-};
+// A Map, not an object literal, so `grant_type=toString` is unsupported rather than a prototype hit.
+const grants = new Map<string, GrantHandler>([
+  [GRANT.passwordlessOtp, passwordlessOtp],
+  [GRANT.mfaOtp, verifyMfaOtp],
+  [GRANT.mfaOob, verifyMfaOob],
+  [GRANT.mfaRecoveryCode, verifyRecoveryCode],
+  [GRANT.refreshToken, refreshToken],
+  [GRANT.authorizationCode, authorizationCode],
+]);
 
 export function registerToken(router: Router): void {
   router.on('POST', '/oauth/token', async ({ state, request }: RouteContext) => {
     const body = await readRequestBody(request, state.config.limits.maxBodyBytes, 'oauth');
     const grantType = requiredString(body, 'grant_type');
-    const handler = grants[grantType];
+    const handler = grants.get(grantType);
     if (!handler) throw auth0Error(400, 'unsupported_grant_type', `Unsupported grant type: ${grantType}`);
     const auth = authenticateClient(state, body, request, 'oauth');
     requireGrant(auth.client, grantType);
@@ -94,17 +95,17 @@ async function refreshToken(state: EmulatorState, body: RequestBody, { client }:
       'Requested scope is not a subset of the scope granted to the refresh token.',
     );
   }
-  const rotate = state.config.tokens.refreshTokenRotation;
   const tokens = await issueTokens(state, {
     user,
     client,
     scope,
     audience: record.audience,
-    allowRefresh: rotate,
+    allowRefresh: false,
   });
-  if (rotate) state.refreshTokens.delete(token);
-  else delete tokens.refresh_token;
-  return tokens;
+  if (!state.config.tokens.refreshTokenRotation) return tokens;
+  // The replacement keeps the original grant even when this call asked for a narrower scope.
+  state.refreshTokens.delete(token);
+  return { ...tokens, refresh_token: storeRefreshToken(state, record) };
 }
 
 async function authorizationCode(state: EmulatorState, body: RequestBody, { client }: AuthenticatedClient) {

@@ -1,0 +1,99 @@
+// The chart
+export { passwordlessMachine, type PasswordlessMachine } from './machine/machine.ts';
+export {
+  createPasswordlessActor,
+  createPasswordlessMachine,
+  type PasswordlessActorRef,
+  type PasswordlessClientOptions,
+  type PasswordlessOptions,
+} from './machine/create.ts';
+export { createPasswordlessActors, type ClientResolver, type PasswordlessActors } from './machine/actors.ts';
+export { defaultConfig as defaultPasswordlessConfig } from './machine/context.ts';
+export {
+  getPasswordlessView,
+  getStep,
+  type PasswordlessActionName,
+  type PasswordlessMfaView,
+  type PasswordlessSnapshot,
+  type PasswordlessStep,
+  type PasswordlessView,
+} from './machine/view.ts';
+export { createPasswordlessActions, type PasswordlessActions } from './machine/actions.ts';
+export type {
+  Connection,
+  EnrollmentFactor,
+  MfaChallengeState,
+  MfaEnrollment,
+  MfaState,
+  PasswordlessConfig,
+  PasswordlessContext,
+  PasswordlessErrorInfo,
+  PasswordlessEvent,
+  PasswordlessEventType,
+  PasswordlessInput,
+  SendMode,
+  Session,
+  SessionTokens,
+  SessionUser,
+} from './machine/types.ts';
+
+// Privacy: inspection and persistence without secrets
+export { redactInspection, redactInspectionEvent, type InspectCallback, type Inspector } from './privacy/inspect.ts';
+export { redactSecrets, REDACTED, SECRET_KEYS } from './privacy/redact.ts';
+export {
+  decidePersistence,
+  persistPasswordless,
+  restorePasswordless,
+  type PersistDecision,
+  type PersistenceOptions,
+  type PasswordlessStorage,
+} from './privacy/persistence.ts';
+
+// Errors and validation
+export {
+  PasswordlessError,
+  isPasswordlessError,
+  type MfaFactor,
+  type MfaRequirements,
+  type PasswordlessErrorCode,
+  type PasswordlessErrorJSON,
+  type PasswordlessErrorOptions,
+  type RateLimitInfo,
+} from './errors.ts';
+export { validateEmail, validatePhoneNumber, type ValidationResult } from './validation.ts';
+
+// The Auth0 client
+export { createAuth0Client, type Auth0Client, type IdTokenCheck } from './api/client.ts';
+export type { Auth0ClientOptions } from './api/options.ts';
+export type { Authenticator, AuthenticatorType, OobChannel } from './api/authenticators.ts';
+export { parseMagicLinkCallback, type MagicLinkCallback, type ParseCallbackOptions } from './api/callback.ts';
+export { validateIdToken, type IdTokenClaims, type JwksSource, type ValidateIdTokenOptions } from './api/id-token.ts';
+export type {
+  AssociateParams,
+  AssociateResult,
+  BindingMethod,
+  ChallengeParams,
+  ChallengeResult,
+  ListAuthenticatorsParams,
+  RecoveryCodeResult,
+  VerifyMfaOobParams,
+  VerifyMfaOtpParams,
+  VerifyRecoveryCodeParams,
+} from './api/mfa.ts';
+export type {
+  AuthParams,
+  ExchangeOtpParams,
+  PasswordlessIdentity,
+  StartPasswordlessParams,
+  StartPasswordlessResult,
+} from './api/passwordless.ts';
+export type {
+  ExchangeAuthorizationCodeParams,
+  RefreshParams,
+  RevokeParams,
+  UserInfo,
+  UserInfoParams,
+} from './api/session.ts';
+export type { TokenResult } from './api/tokens.ts';
+export type { CallOptions } from './api/context.ts';
+export type { Telemetry } from './api/telemetry.ts';

@@ -1,0 +1,173 @@
+import { fromCallback, fromPromise } from 'xstate';
+import type { Authenticator } from '../api/authenticators.ts';
+import { parseMagicLinkCallback } from '../api/callback.ts';
+import type { Auth0Client } from '../api/client.ts';
+import type { AssociateResult, ChallengeResult } from '../api/mfa.ts';
+import { toSession } from './session.ts';
+import type { Connection, EnrollmentFactor, PasswordlessConfig, SendMode, Session } from './types.ts';
+
+/** Finds the Auth0 client for a chart's config (one per config, so ID-token keys are cached). */
+export type ClientResolver = (config: PasswordlessConfig) => Auth0Client;
+
+export interface WithConfig {
+  config: PasswordlessConfig;
+}
+export interface WithMfaToken extends WithConfig {
+  mfaToken: string;
+}
+
+export interface StartInput extends WithConfig {
+  connection: Connection;
+  send: SendMode;
+  identifier: string;
+  magicLink: { state: string; nonce: string } | null;
+}
+export interface ExchangeOtpInput extends WithConfig {
+  connection: Connection;
+  identifier: string;
+  otp: string;
+}
+export interface MagicLinkInput extends WithConfig {
+  callbackUrl: string;
+  magicLink: { state: string; nonce: string } | null;
+}
+export interface AssociateInput extends WithMfaToken {
+  factor: EnrollmentFactor;
+  phoneNumber?: string;
+  email?: string;
+}
+
+const now = () => Date.now();
+
+/** The chart's actors, each one Auth0 call that aborts with the state that invoked it. */
+export function createPasswordlessActors(clientFor: ClientResolver) {
+  return {
+    startPasswordless: fromPromise<{ sentAt: number }, StartInput>(async ({ input, signal }) => {
+      const { config } = input;
+      const identity =
+        input.connection === 'email'
+          ? { connection: 'email' as const, email: input.identifier }
+          : { connection: 'sms' as const, phoneNumber: input.identifier };
+      await clientFor(config).startPasswordless({
+        ...identity,
+        send: input.send,
+        signal,
+        ...(config.language ? { language: config.language } : {}),
+        ...(config.forwardedFor ? { forwardedFor: config.forwardedFor } : {}),
+        ...(input.send === 'link' && input.magicLink
+          ? {
+              authParams: {
+                responseType: 'code',
+                redirectUri: config.redirectUri,
+                state: input.magicLink.state,
+                nonce: input.magicLink.nonce,
+              },
+            }
+          : {}),
+      });
+      return { sentAt: now() };
+    }),
+
+    exchangeOtp: fromPromise<Session, ExchangeOtpInput>(async ({ input, signal }) => {
+      const client = clientFor(input.config);
+      const tokens = await client.exchangeOtp({
+        realm: input.connection,
+        username: input.identifier,
+        otp: input.otp,
+        signal,
+        ...(input.config.forwardedFor ? { forwardedFor: input.config.forwardedFor } : {}),
+      });
+      return toSession(client, input.config, tokens);
+    }),
+
+    exchangeMagicLinkCode: fromPromise<Session, MagicLinkInput>(async ({ input, signal }) => {
+      const client = clientFor(input.config);
+      const callback = parseMagicLinkCallback(input.callbackUrl, { expectedState: input.magicLink?.state ?? '' });
+      const tokens = await client.exchangeAuthorizationCode({
+        code: callback.code,
+        redirectUri: input.config.redirectUri ?? '',
+        signal,
+      });
+      return toSession(client, input.config, tokens, input.magicLink?.nonce);
+    }),
+
+    listAuthenticators: fromPromise<Authenticator[], WithMfaToken>(({ input, signal }) =>
+      clientFor(input.config).listAuthenticators({ mfaToken: input.mfaToken, signal }),
+    ),
+
+    requestChallenge: fromPromise<ChallengeResult, WithMfaToken & { authenticatorId: string | null }>(
+      ({ input, signal }) =>
+        clientFor(input.config).challenge({
+          mfaToken: input.mfaToken,
+          signal,
+          ...(input.authenticatorId ? { authenticatorId: input.authenticatorId } : {}),
+        }),
+    ),
+
+    associateAuthenticator: fromPromise<AssociateResult, AssociateInput>(({ input, signal }) => {
+      const client = clientFor(input.config);
+      const base = { mfaToken: input.mfaToken, signal };
+      switch (input.factor) {
+        case 'otp':
+        case 'push':
+          return client.associate({ ...base, type: input.factor });
+        case 'email':
+          return client.associate({ ...base, type: 'email', email: input.email ?? '' });
+        case 'sms':
+        case 'voice':
+          return client.associate({ ...base, type: input.factor, phoneNumber: input.phoneNumber ?? '' });
+      }
+    }),
+
+    verifyMfaOtp: fromPromise<Session, WithMfaToken & { otp: string }>(async ({ input, signal }) => {
+      const client = clientFor(input.config);
+      const tokens = await client.verifyMfaOtp({ mfaToken: input.mfaToken, otp: input.otp, signal });
+      return toSession(client, input.config, tokens);
+    }),
+
+    verifyMfaOob: fromPromise<Session, WithMfaToken & { oobCode: string; bindingCode?: string }>(
+      async ({ input, signal }) => {
+        const client = clientFor(input.config);
+        const tokens = await client.verifyMfaOob({
+          mfaToken: input.mfaToken,
+          oobCode: input.oobCode,
+          signal,
+          ...(input.bindingCode === undefined ? {} : { bindingCode: input.bindingCode }),
+        });
+        return toSession(client, input.config, tokens);
+      },
+    ),
+
+    verifyRecoveryCode: fromPromise<Session & { newRecoveryCode: string | null }, WithMfaToken & { recoveryCode: string }>(
+      async ({ input, signal }) => {
+        const client = clientFor(input.config);
+        const result = await client.verifyRecoveryCode({
+          mfaToken: input.mfaToken,
+          recoveryCode: input.recoveryCode,
+          signal,
+        });
+        return { ...(await toSession(client, input.config, result)), newRecoveryCode: result.newRecoveryCode ?? null };
+      },
+    ),
+
+    refreshSession: fromPromise<Session, WithConfig & { refreshToken: string }>(async ({ input, signal }) => {
+      const client = clientFor(input.config);
+      const tokens = await client.refresh({ refreshToken: input.refreshToken, signal });
+      return toSession(client, input.config, tokens);
+    }),
+
+    revokeSession: fromPromise<void, WithConfig & { refreshToken: string | null }>(async ({ input, signal }) => {
+      if (input.refreshToken) await clientFor(input.config).revoke({ refreshToken: input.refreshToken, signal });
+    }),
+
+    /** Reports the time every second so countdowns and expiries are plain guards on context. */
+    ticker: fromCallback<{ type: 'noop' }>(({ sendBack }) => {
+      const tick = () => sendBack({ type: 'TICK', now: now() });
+      tick();
+      const interval = setInterval(tick, 1000);
+      return () => clearInterval(interval);
+    }),
+  };
+}
+
+export type PasswordlessActors = ReturnType<typeof createPasswordlessActors>;

@@ -1,0 +1,91 @@
+import type { Authenticator } from '../api/authenticators.ts';
+import type { MfaRequirements } from '../errors.ts';
+import type { MfaState, PasswordlessConfig, PasswordlessContext, PasswordlessInput } from './types.ts';
+
+export const defaultConfig: Omit<PasswordlessConfig, 'clientId'> = {
+  connection: 'email',
+  send: 'code',
+  resendCooldownSeconds: 30,
+  codeLifetimeSeconds: 180,
+  maxAttempts: 3,
+  pushPollIntervalSeconds: 5,
+  mfaTokenLifetimeSeconds: 600,
+  refreshLeewaySeconds: 60,
+  requestTimeoutMs: 10_000,
+  validateIdToken: true,
+};
+
+export function initialContext(input: PasswordlessInput, now: number): PasswordlessContext {
+  if (!input.domain && !input.baseUrl) {
+    throw new TypeError('passwordlessMachine: input needs `domain` (e.g. "example.eu.auth0.com") or `baseUrl`.');
+  }
+  const config: PasswordlessConfig = { ...defaultConfig, ...stripUndefined(input), clientId: input.clientId };
+  return {
+    config,
+    now,
+    connection: config.connection,
+    send: config.send,
+    identifier: '',
+    error: null,
+    attemptsLeft: config.maxAttempts,
+    codeSentAt: null,
+    codeExpiresAt: null,
+    resendAvailableAt: null,
+    magicLink: null,
+    mfa: null,
+    session: null,
+    refreshRetryAt: null,
+    newRecoveryCode: null,
+  };
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as Partial<T>;
+}
+
+/** Back to a fresh identify step; what the person typed stays so the form can be prefilled. */
+export function clearedFlow(context: PasswordlessContext): Partial<PasswordlessContext> {
+  return {
+    attemptsLeft: context.config.maxAttempts,
+    codeSentAt: null,
+    codeExpiresAt: null,
+    resendAvailableAt: null,
+    magicLink: null,
+    mfa: null,
+    session: null,
+    refreshRetryAt: null,
+  };
+}
+
+export function newMfaState(
+  context: PasswordlessContext,
+  mfaToken: string,
+  requirements: MfaRequirements | undefined,
+): MfaState {
+  return {
+    mfaToken,
+    expiresAt: context.now + context.config.mfaTokenLifetimeSeconds * 1000,
+    challengeTypes: (requirements?.challenge ?? []).map((factor) => factor.type),
+    enrollTypes: (requirements?.enroll ?? []).map((factor) => factor.type),
+    authenticators: [],
+    hasRecoveryCode: (requirements?.challenge ?? []).some((factor) => factor.type === 'recovery-code'),
+    selectedAuthenticatorId: null,
+    challenge: null,
+    enrollment: null,
+  };
+}
+
+/** Authenticators a person can pick: active, and not the recovery code (which has its own path). */
+export const choosableAuthenticators = (authenticators: Authenticator[]) =>
+  authenticators.filter((authenticator) => authenticator.active && authenticator.type !== 'recovery-code');
+
+export function selectedAuthenticator(context: PasswordlessContext): Authenticator | undefined {
+  const id = context.mfa?.selectedAuthenticatorId;
+  return context.mfa?.authenticators.find((authenticator) => authenticator.id === id);
+}
+
+export function randomString(): string {
+  const bytes = new Uint8Array(16);
+  globalThis.crypto.getRandomValues(bytes);
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,813 @@
+import { and, assign, not, setup } from 'xstate';
+import type { AssociateResult, ChallengeResult } from '../api/mfa.ts';
+import { isPasswordlessError, type PasswordlessErrorCode } from '../errors.ts';
+import type { Authenticator } from '../api/authenticators.ts';
+import { createPasswordlessActors } from './actors.ts';
+import { choosableAuthenticators, clearedFlow, initialContext, newMfaState, randomString } from './context.ts';
+import { defaultClientFor } from './default-client.ts';
+import { localError, toErrorInfo } from './errors.ts';
+import * as rules from './rules.ts';
+import { mergeRefreshed } from './session.ts';
+import type { EnrollmentFactor, PasswordlessContext, PasswordlessEvent, PasswordlessInput, Session } from './types.ts';
+
+const errorCodeIs = (error: unknown, codes: readonly PasswordlessErrorCode[]) =>
+  isPasswordlessError(error) && codes.includes(error.code);
+
+const mfaOf = (context: PasswordlessContext) => {
+  if (!context.mfa) throw new Error('passwordlessMachine: no MFA transaction in this state');
+  return context.mfa;
+};
+
+/**
+ * The whole embedded passwordless flow: identify → sent → verifying → (mfa_required → challenge) →
+ * authenticated. One static definition so Stately's editor and inspector can read it; swap the
+ * actors with `.provide()` (tests) or `createPasswordlessMachine()` (confidential clients).
+ */
+export const passwordlessMachine = setup({
+  types: {
+    context: {} as PasswordlessContext,
+    events: {} as PasswordlessEvent,
+    input: {} as PasswordlessInput,
+    tags: {} as 'busy' | 'code_expired',
+  },
+  actors: createPasswordlessActors(defaultClientFor),
+  guards: {
+    identifierIsValid: ({ context, event }) =>
+      event.type === 'SUBMIT_IDENTIFIER' && rules.checkIdentifier(context, event).ok,
+    sendsCode: ({ context }) => context.send === 'code',
+    sendsLink: ({ context }) => context.send === 'link',
+    otpLooksValid: ({ event }) => event.type === 'SUBMIT_CODE' && rules.otpLooksValid(event.otp),
+    codeIsUnusable: ({ context }) => rules.codeIsUnusable(context),
+    resendCooldownOver: ({ context }) => rules.resendCooldownOver(context),
+    errorIs: (_, params: { error: unknown; codes: PasswordlessErrorCode[] }) =>
+      errorCodeIs(params.error, params.codes),
+    hasAttemptsLeftAfterThis: ({ context }) => context.attemptsLeft > 1,
+    mfaTokenExpired: ({ context }) => rules.mfaTokenExpired(context),
+    mustEnroll: ({ context }) => rules.mustEnroll(context),
+    hasOneAuthenticator: ({ context }) => rules.hasOneAuthenticator(context),
+    authenticatorIsChoosable: ({ context, event }) =>
+      event.type === 'SELECT_AUTHENTICATOR' &&
+      choosableAuthenticators(context.mfa?.authenticators ?? []).some(
+        (authenticator) => authenticator.id === event.authenticatorId,
+      ),
+    hasRecoveryCode: ({ context }) => context.mfa?.hasRecoveryCode === true,
+    enrollmentIsValid: ({ context, event }) =>
+      event.type === 'ENROLL' && rules.checkEnrollment(context, event) === null,
+    isEnrolling: ({ context }) => context.mfa?.enrollment != null,
+    enrollingFactorIs: ({ context }, params: { factors: string[] }) =>
+      params.factors.includes(context.mfa?.enrollment?.factor ?? ''),
+    selectedIsOtp: ({ context }) => rules.selectedIsOtp(context),
+    challengeIs: (_, params: { result: ChallengeResult; kind: 'otp' | 'push' }) =>
+      params.kind === 'otp'
+        ? params.result.challengeType === 'otp'
+        : params.result.challengeType === 'oob' && params.result.bindingMethod === undefined,
+    mfaCodeLooksValid: ({ event }) => event.type === 'SUBMIT_MFA_CODE' && rules.mfaCodeLooksValid(event.otp),
+    recoveryCodeLooksValid: ({ event }) =>
+      event.type === 'SUBMIT_RECOVERY_CODE' && rules.recoveryCodeLooksValid(event.recoveryCode),
+    pushPollDue: ({ context }) => rules.pushPollDue(context),
+    refreshDue: ({ context }) => rules.refreshDue(context),
+    hasRefreshToken: ({ context }) => Boolean(context.session?.tokens.refreshToken),
+  },
+  actions: {
+    recordTime: assign(({ event }) => (event.type === 'TICK' ? { now: event.now } : {})),
+    clearError: assign({ error: null }),
+    recordError: assign((_, params: { error: unknown }) => ({ error: toErrorInfo(params.error) })),
+    recordTimeout: assign({
+      error: () => localError('timeout', 'The server did not answer in time. Please try again.'),
+    }),
+    rememberIdentifier: assign(({ context, event }) => {
+      if (event.type !== 'SUBMIT_IDENTIFIER') return {};
+      const checked = rules.checkIdentifier(context, event);
+      if (!checked.ok) return {};
+      const { identifier, connection, send } = checked;
+      return {
+        identifier,
+        connection,
+        send,
+        error: null,
+        magicLink: send === 'link' ? { state: randomString(), nonce: randomString() } : null,
+      };
+    }),
+    rejectIdentifier: assign(({ context, event }) => {
+      if (event.type !== 'SUBMIT_IDENTIFIER') return {};
+      const checked = rules.checkIdentifier(context, event);
+      return checked.ok ? {} : { error: checked.error, identifier: event.identifier };
+    }),
+    recordCodeSent: assign(({ context }, params: { sentAt: number }) => ({
+      now: Math.max(context.now, params.sentAt),
+      codeSentAt: params.sentAt,
+      codeExpiresAt: params.sentAt + context.config.codeLifetimeSeconds * 1000,
+      resendAvailableAt: params.sentAt + context.config.resendCooldownSeconds * 1000,
+      attemptsLeft: context.config.maxAttempts,
+      error: null,
+    })),
+    delayResendAfterError: assign(({ context }, params: { error: unknown }) => {
+      const retryAfter = isPasswordlessError(params.error) ? params.error.retryAfter : undefined;
+      const waitSeconds = Math.max(retryAfter ?? 0, context.config.resendCooldownSeconds);
+      return { resendAvailableAt: context.now + waitSeconds * 1000 };
+    }),
+    rejectOtpFormat: assign({
+      error: () => localError('invalid_code', 'Enter the code from the message, digits only.'),
+    }),
+    countFailedAttempt: assign(({ context }) => ({ attemptsLeft: Math.max(0, context.attemptsLeft - 1) })),
+    markCodeDead: assign({ attemptsLeft: 0 }),
+    resetFlow: assign(({ context }) => clearedFlow(context)),
+    rejectMagicLinkWithoutTransaction: assign({
+      error: () =>
+        localError(
+          'state_mismatch',
+          'This sign-in link belongs to another browser or an earlier attempt. Request a new one here.',
+        ),
+    }),
+    startSession: assign((_, params: { session: Session }) => ({
+      session: params.session,
+      mfa: null,
+      error: null,
+      codeSentAt: null,
+      codeExpiresAt: null,
+      resendAvailableAt: null,
+      magicLink: null,
+    })),
+    keepNewRecoveryCode: assign((_, params: { code: string | null }) => ({ newRecoveryCode: params.code })),
+    forgetNewRecoveryCode: assign({ newRecoveryCode: null }),
+    beginMfa: assign(({ context }, params: { error: unknown }) => {
+      const error = isPasswordlessError(params.error) ? params.error : undefined;
+      return {
+        error: null,
+        mfa: newMfaState(context, error?.mfaToken ?? '', error?.mfaRequirements),
+      };
+    }),
+    recordMfaExpired: assign({
+      error: () => localError('mfa_token_expired', 'The sign-in took too long. Please start again.'),
+    }),
+    storeAuthenticators: assign(({ context }, params: { authenticators: Authenticator[] }) => {
+      const mfa = mfaOf(context);
+      return {
+        mfa: {
+          ...mfa,
+          authenticators: params.authenticators,
+          hasRecoveryCode:
+            mfa.hasRecoveryCode ||
+            params.authenticators.some((authenticator) => authenticator.type === 'recovery-code' && authenticator.active),
+        },
+      };
+    }),
+    selectOnlyAuthenticator: assign(({ context }) => {
+      const mfa = mfaOf(context);
+      return { mfa: { ...mfa, selectedAuthenticatorId: choosableAuthenticators(mfa.authenticators)[0]?.id ?? null } };
+    }),
+    selectAuthenticator: assign(({ context, event }) =>
+      event.type === 'SELECT_AUTHENTICATOR'
+        ? { mfa: { ...mfaOf(context), selectedAuthenticatorId: event.authenticatorId }, error: null }
+        : {},
+    ),
+    rejectEnrollment: assign(({ context, event }) =>
+      event.type === 'ENROLL' ? { error: rules.checkEnrollment(context, event) } : {},
+    ),
+    storeEnrollment: assign(({ context }, params: { result: AssociateResult; factor: EnrollmentFactor }) => {
+      const { result, factor } = params;
+      return {
+        mfa: {
+          ...mfaOf(context),
+          enrollment: {
+            factor,
+            ...(result.authenticatorType === 'otp'
+              ? { secret: result.secret, barcodeUri: result.barcodeUri }
+              : { oobCode: result.oobCode, ...(result.barcodeUri ? { barcodeUri: result.barcodeUri } : {}) }),
+            ...(result.recoveryCodes ? { recoveryCodes: result.recoveryCodes } : {}),
+          },
+          challenge:
+            result.authenticatorType === 'otp'
+              ? { type: 'otp' as const }
+              : { type: result.bindingMethod ? ('oob' as const) : ('push' as const), oobCode: result.oobCode },
+        },
+      };
+    }),
+    leaveChallenge: assign(({ context }) => ({
+      error: null,
+      mfa: { ...mfaOf(context), challenge: null, enrollment: null, selectedAuthenticatorId: null },
+    })),
+    setOtpChallenge: assign(({ context }) => ({ mfa: { ...mfaOf(context), challenge: { type: 'otp' as const } } })),
+    setRecoveryChallenge: assign(({ context }) => ({
+      error: null,
+      mfa: { ...mfaOf(context), challenge: { type: 'recovery' as const } },
+    })),
+    storeChallenge: assign(({ context }, params: { result: ChallengeResult }) => {
+      const { result } = params;
+      const challenge =
+        result.challengeType === 'otp'
+          ? { type: 'otp' as const }
+          : { type: result.bindingMethod ? ('oob' as const) : ('push' as const), oobCode: result.oobCode };
+      return { mfa: { ...mfaOf(context), challenge } };
+    }),
+    startPushPolling: assign(({ context }) => {
+      const mfa = mfaOf(context);
+      const pollIntervalMs = context.config.pushPollIntervalSeconds * 1000;
+      return {
+        mfa: {
+          ...mfa,
+          challenge: { ...mfa.challenge, type: 'push' as const, pollIntervalMs, nextPollAt: context.now + pollIntervalMs, polls: 0 },
+        },
+      };
+    }),
+    schedulePoll: assign(({ context }) => {
+      const mfa = mfaOf(context);
+      const challenge = mfa.challenge ?? { type: 'push' as const };
+      const interval = challenge.pollIntervalMs ?? context.config.pushPollIntervalSeconds * 1000;
+      return {
+        mfa: {
+          ...mfa,
+          challenge: { ...challenge, nextPollAt: context.now + interval, polls: (challenge.polls ?? 0) + 1 },
+        },
+      };
+    }),
+    slowDownPolling: assign(({ context }) => {
+      const mfa = mfaOf(context);
+      const challenge = mfa.challenge ?? { type: 'push' as const };
+      const interval = (challenge.pollIntervalMs ?? context.config.pushPollIntervalSeconds * 1000) + 5000;
+      return {
+        mfa: {
+          ...mfa,
+          challenge: { ...challenge, pollIntervalMs: interval, nextPollAt: context.now + interval, polls: (challenge.polls ?? 0) + 1 },
+        },
+      };
+    }),
+    rejectMfaCodeFormat: assign({ error: () => localError('invalid_mfa_code', 'Enter the 6-digit code.') }),
+    rejectRecoveryFormat: assign({
+      error: () => localError('invalid_mfa_code', 'Enter the recovery code: letters and digits, no spaces.'),
+    }),
+    updateSession: assign(({ context }, params: { session: Session }) => ({
+      session: context.session ? mergeRefreshed(context.session, params.session) : params.session,
+      refreshRetryAt: null,
+      error: null,
+    })),
+    scheduleRefreshRetry: assign(({ context }) => ({ refreshRetryAt: context.now + 30_000 })),
+  },
+  delays: {
+    requestTimeout: ({ context }) => context.config.requestTimeoutMs + 5000,
+  },
+}).createMachine({
+  id: 'passwordless',
+  context: ({ input }) => initialContext(input, Date.now()),
+  initial: 'identify',
+  on: {
+    TICK: { actions: 'recordTime' },
+  },
+  states: {
+    identify: {
+      initial: 'editing',
+      on: {
+        MAGIC_LINK_CALLBACK: { actions: 'rejectMagicLinkWithoutTransaction' },
+      },
+      states: {
+        editing: {
+          on: {
+            SUBMIT_IDENTIFIER: [
+              { guard: 'identifierIsValid', target: 'submitting', actions: 'rememberIdentifier' },
+              { actions: 'rejectIdentifier' },
+            ],
+          },
+        },
+        submitting: {
+          tags: ['busy'],
+          invoke: {
+            src: 'startPasswordless',
+            input: ({ context }) => ({
+              config: context.config,
+              connection: context.connection,
+              send: context.send,
+              identifier: context.identifier,
+              magicLink: context.magicLink,
+            }),
+            onDone: {
+              target: '#passwordless.sent',
+              actions: { type: 'recordCodeSent', params: ({ event }) => ({ sentAt: event.output.sentAt }) },
+            },
+            onError: { target: 'editing', actions: { type: 'recordError', params: ({ event }) => ({ error: event.error }) } },
+          },
+          after: { requestTimeout: { target: 'editing', actions: 'recordTimeout' } },
+          on: { CANCEL: 'editing' },
+        },
+      },
+    },
+
+    sent: {
+      type: 'parallel',
+      invoke: { src: 'ticker' },
+      on: {
+        CHANGE_IDENTIFIER: { target: 'identify', actions: ['resetFlow', 'clearError'] },
+        CANCEL: { target: 'identify', actions: ['resetFlow', 'clearError'] },
+        MAGIC_LINK_CALLBACK: { guard: 'sendsLink', target: 'verifying.link' },
+      },
+      states: {
+        code: {
+          initial: 'valid',
+          states: {
+            valid: {
+              always: { guard: 'codeIsUnusable', target: 'expired' },
+              on: {
+                SUBMIT_CODE: [
+                  { guard: and(['sendsCode', 'otpLooksValid']), target: '#passwordless.verifying' },
+                  { guard: 'sendsCode', actions: 'rejectOtpFormat' },
+                ],
+              },
+            },
+            expired: { tags: ['code_expired'] },
+          },
+        },
+        resend: {
+          initial: 'cooling',
+          states: {
+            cooling: { always: { guard: 'resendCooldownOver', target: 'ready' } },
+            ready: { on: { RESEND: 'sending' } },
+            sending: {
+              tags: ['busy'],
+              invoke: {
+                src: 'startPasswordless',
+                input: ({ context }) => ({
+                  config: context.config,
+                  connection: context.connection,
+                  send: context.send,
+                  identifier: context.identifier,
+                  magicLink: context.magicLink,
+                }),
+                onDone: {
+                  target: '#passwordless.sent',
+                  reenter: true,
+                  actions: { type: 'recordCodeSent', params: ({ event }) => ({ sentAt: event.output.sentAt }) },
+                },
+                onError: {
+                  target: 'cooling',
+                  actions: [
+                    { type: 'recordError', params: ({ event }) => ({ error: event.error }) },
+                    { type: 'delayResendAfterError', params: ({ event }) => ({ error: event.error }) },
+                  ],
+                },
+              },
+              after: { requestTimeout: { target: 'ready', actions: 'recordTimeout' } },
+            },
+          },
+        },
+      },
+    },
+
+    verifying: {
+      tags: ['busy'],
+      initial: 'code',
+      entry: 'clearError',
+      on: { CANCEL: '#passwordless.sent' },
+      after: { requestTimeout: { target: '#passwordless.sent', actions: 'recordTimeout' } },
+      states: {
+        code: {
+          invoke: {
+            src: 'exchangeOtp',
+            input: ({ context, event }) => ({
+              config: context.config,
+              connection: context.connection,
+              identifier: context.identifier,
+              otp: event.type === 'SUBMIT_CODE' ? rules.normalizeCode(event.otp) : '',
+            }),
+            onDone: {
+              target: '#passwordless.authenticated',
+              actions: { type: 'startSession', params: ({ event }) => ({ session: event.output }) },
+            },
+            onError: [
+              {
+                guard: { type: 'errorIs', params: ({ event }) => ({ error: event.error, codes: ['mfa_required'] }) },
+                target: '#passwordless.mfa_required',
+                actions: { type: 'beginMfa', params: ({ event }) => ({ error: event.error }) },
+              },
+              {
+                guard: { type: 'errorIs', params: ({ event }) => ({ error: event.error, codes: ['invalid_code'] }) },
+                target: '#passwordless.sent',
+                actions: [{ type: 'recordError', params: ({ event }) => ({ error: event.error }) }, 'countFailedAttempt'],
+              },
+              {
+                guard: {
+                  type: 'errorIs',
+                  params: ({ event }) => ({ error: event.error, codes: ['code_expired', 'too_many_attempts'] }),
+                },
+                target: '#passwordless.sent',
+                actions: [{ type: 'recordError', params: ({ event }) => ({ error: event.error }) }, 'markCodeDead'],
+              },
+              {
+                target: '#passwordless.sent',
+                actions: { type: 'recordError', params: ({ event }) => ({ error: event.error }) },
+              },
+            ],
+          },
+        },
+        link: {
+          invoke: {
+            src: 'exchangeMagicLinkCode',
+            input: ({ context, event }) => ({
+              config: context.config,
+              magicLink: context.magicLink,
+              callbackUrl: event.type === 'MAGIC_LINK_CALLBACK' ? event.callbackUrl : '',
+            }),
+            onDone: {
+              target: '#passwordless.authenticated',
+              actions: { type: 'startSession', params: ({ event }) => ({ session: event.output }) },
+            },
+            onError: [
+              {
+                guard: { type: 'errorIs', params: ({ event }) => ({ error: event.error, codes: ['mfa_required'] }) },
+                target: '#passwordless.mfa_required',
+                actions: { type: 'beginMfa', params: ({ event }) => ({ error: event.error }) },
+              },
+              {
+                guard: {
+                  type: 'errorIs',
+                  params: ({ event }) => ({ error: event.error, codes: ['code_expired', 'too_many_attempts'] }),
+                },
+                target: '#passwordless.sent',
+                actions: [{ type: 'recordError', params: ({ event }) => ({ error: event.error }) }, 'markCodeDead'],
+              },
+              {
+                target: '#passwordless.sent',
+                actions: { type: 'recordError', params: ({ event }) => ({ error: event.error }) },
+              },
+            ],
+          },
+        },
+      },
+    },
+
+    mfa_required: {
+      invoke: { src: 'ticker' },
+      always: { guard: 'mfaTokenExpired', target: 'identify', actions: ['recordMfaExpired', 'resetFlow'] },
+      on: { CANCEL: { target: 'identify', actions: ['resetFlow', 'clearError'] } },
+      initial: 'loading',
+      states: {
+        loading: {
+          tags: ['busy'],
+          invoke: {
+            src: 'listAuthenticators',
+            input: ({ context }) => ({ config: context.config, mfaToken: mfaOf(context).mfaToken }),
+            onDone: {
+              target: 'routing',
+              actions: { type: 'storeAuthenticators', params: ({ event }) => ({ authenticators: event.output }) },
+            },
+            onError: [
+              {
+                guard: { type: 'errorIs', params: ({ event }) => ({ error: event.error, codes: ['mfa_token_expired'] }) },
+                target: '#passwordless.identify',
+                actions: [{ type: 'recordError', params: ({ event }) => ({ error: event.error }) }, 'resetFlow'],
+              },
+              { target: 'failed', actions: { type: 'recordError', params: ({ event }) => ({ error: event.error }) } },
+            ],
+          },
+          after: { requestTimeout: { target: 'failed', actions: 'recordTimeout' } },
+        },
+        routing: {
+          always: [
+            { guard: 'mustEnroll', target: 'enroll' },
+            { guard: 'hasOneAuthenticator', target: '#passwordless.challenge', actions: 'selectOnlyAuthenticator' },
+            { target: 'choosing' },
+          ],
+        },
+        choosing: {
+          on: {
+            SELECT_AUTHENTICATOR: {
+              guard: 'authenticatorIsChoosable',
+              target: '#passwordless.challenge',
+              actions: 'selectAuthenticator',
+            },
+            USE_RECOVERY_CODE: {
+              guard: 'hasRecoveryCode',
+              target: '#passwordless.challenge.recovery',
+              actions: 'setRecoveryChallenge',
+            },
+          },
+        },
+        enroll: {
+          on: {
+            ENROLL: [
+              { guard: 'enrollmentIsValid', target: 'associating', actions: 'clearError' },
+              { actions: 'rejectEnrollment' },
+            ],
+          },
+        },
+        associating: {
+          tags: ['busy'],
+          invoke: {
+            src: 'associateAuthenticator',
+            input: ({ context, event }) => ({
+              config: context.config,
+              mfaToken: mfaOf(context).mfaToken,
+              factor: event.type === 'ENROLL' ? event.factor : 'otp',
+              ...(event.type === 'ENROLL' && event.phoneNumber ? { phoneNumber: event.phoneNumber } : {}),
+              email: event.type === 'ENROLL' && event.email ? event.email : context.identifier,
+            }),
+            onDone: {
+              target: '#passwordless.challenge',
+              actions: {
+                type: 'storeEnrollment',
+                params: ({ event }) => ({
+                  result: event.output,
+                  factor: event.output.authenticatorType === 'otp' ? 'otp' : channelFactor(event.output.oobChannel),
+                }),
+              },
+            },
+            onError: [
+              {
+                guard: { type: 'errorIs', params: ({ event }) => ({ error: event.error, codes: ['mfa_token_expired'] }) },
+                target: '#passwordless.identify',
+                actions: [{ type: 'recordError', params: ({ event }) => ({ error: event.error }) }, 'resetFlow'],
+              },
+              { target: 'enroll', actions: { type: 'recordError', params: ({ event }) => ({ error: event.error }) } },
+            ],
+          },
+          after: { requestTimeout: { target: 'enroll', actions: 'recordTimeout' } },
+        },
+        failed: { on: { RETRY: 'loading' } },
+      },
+    },
+
+    challenge: {
+      invoke: { src: 'ticker' },
+      always: { guard: 'mfaTokenExpired', target: 'identify', actions: ['recordMfaExpired', 'resetFlow'] },
+      on: {
+        CANCEL: { target: 'identify', actions: ['resetFlow', 'clearError'] },
+        BACK: [
+          { guard: 'isEnrolling', target: 'mfa_required.enroll', actions: 'leaveChallenge' },
+          { target: 'mfa_required.choosing', actions: 'leaveChallenge' },
+        ],
+        USE_RECOVERY_CODE: {
+          guard: and(['hasRecoveryCode', not('isEnrolling')]),
+          target: '.recovery',
+          actions: 'setRecoveryChallenge',
+        },
+      },
+      initial: 'routing',
+      states: {
+        routing: {
+          always: [
+            { guard: { type: 'enrollingFactorIs', params: { factors: ['otp'] } }, target: 'otp' },
+            { guard: { type: 'enrollingFactorIs', params: { factors: ['push'] } }, target: 'push', actions: 'startPushPolling' },
+            { guard: 'isEnrolling', target: 'oob' },
+            { guard: 'selectedIsOtp', target: 'otp', actions: 'setOtpChallenge' },
+            { target: 'requesting' },
+          ],
+        },
+        requesting: {
+          tags: ['busy'],
+          entry: 'clearError',
+          invoke: {
+            src: 'requestChallenge',
+            input: ({ context }) => ({
+              config: context.config,
+              mfaToken: mfaOf(context).mfaToken,
+              authenticatorId: mfaOf(context).selectedAuthenticatorId,
+            }),
+            onDone: [
+              {
+                guard: { type: 'challengeIs', params: ({ event }) => ({ result: event.output, kind: 'otp' as const }) },
+                target: 'otp',
+                actions: { type: 'storeChallenge', params: ({ event }) => ({ result: event.output }) },
+              },
+              {
+                guard: { type: 'challengeIs', params: ({ event }) => ({ result: event.output, kind: 'push' as const }) },
+                target: 'push',
+                actions: [{ type: 'storeChallenge', params: ({ event }) => ({ result: event.output }) }, 'startPushPolling'],
+              },
+              { target: 'oob', actions: { type: 'storeChallenge', params: ({ event }) => ({ result: event.output }) } },
+            ],
+            onError: [
+              {
+                guard: { type: 'errorIs', params: ({ event }) => ({ error: event.error, codes: ['mfa_token_expired'] }) },
+                target: '#passwordless.identify',
+                actions: [{ type: 'recordError', params: ({ event }) => ({ error: event.error }) }, 'resetFlow'],
+              },
+              { target: 'failed', actions: { type: 'recordError', params: ({ event }) => ({ error: event.error }) } },
+            ],
+          },
+          after: { requestTimeout: { target: 'failed', actions: 'recordTimeout' } },
+        },
+        otp: {
+          on: {
+            SUBMIT_MFA_CODE: [
+              { guard: 'mfaCodeLooksValid', target: 'verifyingOtp' },
+              { actions: 'rejectMfaCodeFormat' },
+            ],
+          },
+        },
+        verifyingOtp: {
+          tags: ['busy'],
+          entry: 'clearError',
+          invoke: {
+            src: 'verifyMfaOtp',
+            input: ({ context, event }) => ({
+              config: context.config,
+              mfaToken: mfaOf(context).mfaToken,
+              otp: event.type === 'SUBMIT_MFA_CODE' ? rules.normalizeCode(event.otp) : '',
+            }),
+            onDone: {
+              target: '#passwordless.authenticated',
+              actions: { type: 'startSession', params: ({ event }) => ({ session: event.output }) },
+            },
+            onError: [
+              {
+                guard: { type: 'errorIs', params: ({ event }) => ({ error: event.error, codes: ['mfa_token_expired'] }) },
+                target: '#passwordless.identify',
+                actions: [{ type: 'recordError', params: ({ event }) => ({ error: event.error }) }, 'resetFlow'],
+              },
+              { target: 'otp', actions: { type: 'recordError', params: ({ event }) => ({ error: event.error }) } },
+            ],
+          },
+          after: { requestTimeout: { target: 'otp', actions: 'recordTimeout' } },
+        },
+        oob: {
+          on: {
+            SUBMIT_MFA_CODE: [
+              { guard: 'mfaCodeLooksValid', target: 'verifyingOob' },
+              { actions: 'rejectMfaCodeFormat' },
+            ],
+            RESEND: { guard: not('isEnrolling'), target: 'requesting' },
+          },
+        },
+        verifyingOob: {
+          tags: ['busy'],
+          entry: 'clearError',
+          invoke: {
+            src: 'verifyMfaOob',
+            input: ({ context, event }) => ({
+              config: context.config,
+              mfaToken: mfaOf(context).mfaToken,
+              oobCode: mfaOf(context).challenge?.oobCode ?? '',
+              bindingCode: event.type === 'SUBMIT_MFA_CODE' ? rules.normalizeCode(event.otp) : '',
+            }),
+            onDone: {
+              target: '#passwordless.authenticated',
+              actions: { type: 'startSession', params: ({ event }) => ({ session: event.output }) },
+            },
+            onError: [
+              {
+                guard: { type: 'errorIs', params: ({ event }) => ({ error: event.error, codes: ['mfa_token_expired'] }) },
+                target: '#passwordless.identify',
+                actions: [{ type: 'recordError', params: ({ event }) => ({ error: event.error }) }, 'resetFlow'],
+              },
+              { target: 'oob', actions: { type: 'recordError', params: ({ event }) => ({ error: event.error }) } },
+            ],
+          },
+          after: { requestTimeout: { target: 'oob', actions: 'recordTimeout' } },
+        },
+        push: {
+          initial: 'waiting',
+          states: {
+            waiting: { always: { guard: 'pushPollDue', target: 'polling' } },
+            polling: {
+              tags: ['busy'],
+              invoke: {
+                src: 'verifyMfaOob',
+                input: ({ context }) => ({
+                  config: context.config,
+                  mfaToken: mfaOf(context).mfaToken,
+                  oobCode: mfaOf(context).challenge?.oobCode ?? '',
+                }),
+                onDone: {
+                  target: '#passwordless.authenticated',
+                  actions: { type: 'startSession', params: ({ event }) => ({ session: event.output }) },
+                },
+                onError: [
+                  {
+                    guard: {
+                      type: 'errorIs',
+                      params: ({ event }) => ({ error: event.error, codes: ['authorization_pending'] }),
+                    },
+                    target: 'waiting',
+                    actions: ['clearError', 'schedulePoll'],
+                  },
+                  {
+                    guard: { type: 'errorIs', params: ({ event }) => ({ error: event.error, codes: ['slow_down'] }) },
+                    target: 'waiting',
+                    actions: 'slowDownPolling',
+                  },
+                  {
+                    guard: {
+                      type: 'errorIs',
+                      params: ({ event }) => ({ error: event.error, codes: ['mfa_token_expired'] }),
+                    },
+                    target: '#passwordless.identify',
+                    actions: [{ type: 'recordError', params: ({ event }) => ({ error: event.error }) }, 'resetFlow'],
+                  },
+                  {
+                    guard: { type: 'errorIs', params: ({ event }) => ({ error: event.error, codes: rules.transientCodes }) },
+                    target: 'waiting',
+                    actions: [{ type: 'recordError', params: ({ event }) => ({ error: event.error }) }, 'schedulePoll'],
+                  },
+                  {
+                    target: 'rejected',
+                    actions: { type: 'recordError', params: ({ event }) => ({ error: event.error }) },
+                  },
+                ],
+              },
+              after: { requestTimeout: { target: 'waiting', actions: ['recordTimeout', 'schedulePoll'] } },
+            },
+            rejected: {
+              on: {
+                RETRY: [
+                  { guard: 'isEnrolling', target: '#passwordless.mfa_required.enroll', actions: 'leaveChallenge' },
+                  { target: '#passwordless.challenge.requesting' },
+                ],
+              },
+            },
+          },
+        },
+        recovery: {
+          on: {
+            SUBMIT_RECOVERY_CODE: [
+              { guard: 'recoveryCodeLooksValid', target: 'verifyingRecovery' },
+              { actions: 'rejectRecoveryFormat' },
+            ],
+          },
+        },
+        verifyingRecovery: {
+          tags: ['busy'],
+          entry: 'clearError',
+          invoke: {
+            src: 'verifyRecoveryCode',
+            input: ({ context, event }) => ({
+              config: context.config,
+              mfaToken: mfaOf(context).mfaToken,
+              recoveryCode: event.type === 'SUBMIT_RECOVERY_CODE' ? rules.normalizeCode(event.recoveryCode) : '',
+            }),
+            onDone: {
+              target: '#passwordless.authenticated',
+              actions: [
+                { type: 'startSession', params: ({ event }) => ({ session: event.output }) },
+                { type: 'keepNewRecoveryCode', params: ({ event }) => ({ code: event.output.newRecoveryCode }) },
+              ],
+            },
+            onError: [
+              {
+                guard: { type: 'errorIs', params: ({ event }) => ({ error: event.error, codes: ['mfa_token_expired'] }) },
+                target: '#passwordless.identify',
+                actions: [{ type: 'recordError', params: ({ event }) => ({ error: event.error }) }, 'resetFlow'],
+              },
+              { target: 'recovery', actions: { type: 'recordError', params: ({ event }) => ({ error: event.error }) } },
+            ],
+          },
+          after: { requestTimeout: { target: 'recovery', actions: 'recordTimeout' } },
+        },
+        failed: { on: { RETRY: 'routing' } },
+      },
+    },
+
+    authenticated: {
+      invoke: { src: 'ticker' },
+      on: {
+        LOGOUT: '.loggingOut',
+        ACKNOWLEDGE_RECOVERY_CODE: { actions: 'forgetNewRecoveryCode' },
+      },
+      initial: 'active',
+      states: {
+        active: {
+          always: { guard: 'refreshDue', target: 'refreshing' },
+          on: { REFRESH: { guard: 'hasRefreshToken', target: 'refreshing' } },
+        },
+        refreshing: {
+          tags: ['busy'],
+          invoke: {
+            src: 'refreshSession',
+            input: ({ context }) => ({ config: context.config, refreshToken: context.session?.tokens.refreshToken ?? '' }),
+            onDone: {
+              target: 'active',
+              actions: { type: 'updateSession', params: ({ event }) => ({ session: event.output }) },
+            },
+            onError: [
+              {
+                guard: { type: 'errorIs', params: ({ event }) => ({ error: event.error, codes: rules.sessionGoneCodes }) },
+                target: '#passwordless.identify',
+                actions: [{ type: 'recordError', params: ({ event }) => ({ error: event.error }) }, 'resetFlow'],
+              },
+              {
+                target: 'active',
+                actions: [{ type: 'recordError', params: ({ event }) => ({ error: event.error }) }, 'scheduleRefreshRetry'],
+              },
+            ],
+          },
+          after: { requestTimeout: { target: 'active', actions: ['recordTimeout', 'scheduleRefreshRetry'] } },
+        },
+        loggingOut: {
+          tags: ['busy'],
+          invoke: {
+            src: 'revokeSession',
+            input: ({ context }) => ({ config: context.config, refreshToken: context.session?.tokens.refreshToken ?? null }),
+            // Signing out must always work locally, even if revoking the refresh token failed.
+            onDone: { target: '#passwordless.identify', actions: ['resetFlow', 'clearError'] },
+            onError: { target: '#passwordless.identify', actions: ['resetFlow', 'clearError'] },
+          },
+          after: { requestTimeout: { target: '#passwordless.identify', actions: ['resetFlow', 'clearError'] } },
+        },
+      },
+    },
+  },
+});
+
+function channelFactor(channel: string | undefined): EnrollmentFactor {
+  if (channel === 'auth0') return 'push';
+  return channel === 'email' || channel === 'voice' ? channel : 'sms';
+}
+
+export type PasswordlessMachine = typeof passwordlessMachine;

@@ -1,0 +1,158 @@
+import type { Authenticator } from '../api/authenticators.ts';
+import type { IdTokenClaims } from '../api/id-token-claims.ts';
+import type { PasswordlessErrorCode, RateLimitInfo } from '../errors.ts';
+
+export type Connection = 'email' | 'sms';
+export type SendMode = 'code' | 'link';
+export type EnrollmentFactor = 'otp' | 'sms' | 'voice' | 'email' | 'push';
+
+/** Public, serialisable configuration: what the chart needs to decide, never a secret. */
+export interface PasswordlessConfig {
+  clientId: string;
+  /** Tenant or custom domain (`example.eu.auth0.com`), or use `baseUrl`. */
+  domain?: string;
+  /** Full base URL, e.g. `http://127.0.0.1:4000/` for the emulator. */
+  baseUrl?: string;
+  audience?: string;
+  /** Default `openid profile email offline_access`. */
+  scope?: string;
+  /** Where magic links land; required to send links. */
+  redirectUri?: string;
+  /** Preselected channel and mode of the identify step. */
+  connection: Connection;
+  send: SendMode;
+  /** Template language for e-mails and SMS (`x-request-language`). */
+  language?: string;
+  /** End-user IP for `auth0-forwarded-for` (confidential server-side apps only). */
+  forwardedFor?: string;
+  resendCooldownSeconds: number;
+  codeLifetimeSeconds: number;
+  maxAttempts: number;
+  pushPollIntervalSeconds: number;
+  mfaTokenLifetimeSeconds: number;
+  /** Refresh this many seconds before the access token expires. */
+  refreshLeewaySeconds: number;
+  /** Per HTTP request; the chart gives up on a request a little after this. */
+  requestTimeoutMs: number;
+  /** Check ID tokens as Auth0's SDKs do (signature, iss, aud, exp, nonce). */
+  validateIdToken: boolean;
+}
+
+/** What `createActor(passwordlessMachine, { input })` takes: `clientId` plus `domain` or `baseUrl`. */
+export type PasswordlessInput = Pick<PasswordlessConfig, 'clientId'> & Partial<Omit<PasswordlessConfig, 'clientId'>>;
+
+/** A `PasswordlessError` as plain data, so snapshots stay serialisable. */
+export interface PasswordlessErrorInfo {
+  code: PasswordlessErrorCode;
+  message: string;
+  status?: number;
+  auth0Error?: string;
+  auth0Description?: string;
+  /** Seconds to wait, for `rate_limited`. */
+  retryAfter?: number;
+  rateLimit?: RateLimitInfo;
+}
+
+export interface SessionTokens {
+  accessToken: string;
+  idToken?: string;
+  refreshToken?: string;
+  tokenType: string;
+  scope?: string;
+  /** Milliseconds since the epoch. */
+  expiresAt: number;
+}
+
+export interface SessionUser {
+  sub: string;
+  name?: string;
+  nickname?: string;
+  email?: string;
+  emailVerified?: boolean;
+  phoneNumber?: string;
+  picture?: string;
+}
+
+export interface Session {
+  tokens: SessionTokens;
+  /** Validated ID-token claims (`null` when no ID token was issued or validation is off). */
+  claims: IdTokenClaims | null;
+  user: SessionUser | null;
+}
+
+export interface MfaChallengeState {
+  type: 'otp' | 'oob' | 'push' | 'recovery';
+  oobCode?: string;
+  /** Push polling: milliseconds between polls (grows by 5 s on `slow_down`) and when to poll next. */
+  pollIntervalMs?: number;
+  nextPollAt?: number;
+  polls?: number;
+}
+
+export interface MfaEnrollment {
+  factor: EnrollmentFactor;
+  /** Base32 TOTP secret, for people who cannot scan. */
+  secret?: string;
+  /** `otpauth://` URI to show as a QR code (OTP, and push for the Guardian app). */
+  barcodeUri?: string;
+  oobCode?: string;
+  /** Shown once, at the first enrolment. */
+  recoveryCodes?: string[];
+}
+
+export interface MfaState {
+  mfaToken: string;
+  /** Milliseconds since the epoch; Auth0's `mfa_token` lives 10 minutes. */
+  expiresAt: number;
+  /** Factor types from `mfa_requirements` (empty when the tenant does not send them). */
+  challengeTypes: string[];
+  enrollTypes: string[];
+  authenticators: Authenticator[];
+  hasRecoveryCode: boolean;
+  selectedAuthenticatorId: string | null;
+  challenge: MfaChallengeState | null;
+  enrollment: MfaEnrollment | null;
+}
+
+export interface PasswordlessContext {
+  config: PasswordlessConfig;
+  /** Last time the chart was told (`TICK`); every timer compares against it. */
+  now: number;
+  connection: Connection;
+  send: SendMode;
+  identifier: string;
+  error: PasswordlessErrorInfo | null;
+  attemptsLeft: number;
+  codeSentAt: number | null;
+  codeExpiresAt: number | null;
+  resendAvailableAt: number | null;
+  /** `state` and `nonce` sent with a magic link, checked on its callback. */
+  magicLink: { state: string; nonce: string } | null;
+  mfa: MfaState | null;
+  session: Session | null;
+  /** Earliest time of the next refresh attempt after a failed one. */
+  refreshRetryAt: number | null;
+  /** The replacement after a recovery-code login: show it once, then `ACKNOWLEDGE_RECOVERY_CODE`. */
+  newRecoveryCode: string | null;
+}
+
+export type PasswordlessEvent =
+  | { type: 'SUBMIT_IDENTIFIER'; identifier: string; connection?: Connection; send?: SendMode }
+  | { type: 'SUBMIT_CODE'; otp: string }
+  | { type: 'RESEND' }
+  | { type: 'CHANGE_IDENTIFIER' }
+  | { type: 'MAGIC_LINK_CALLBACK'; callbackUrl: string }
+  | { type: 'SELECT_AUTHENTICATOR'; authenticatorId: string }
+  | { type: 'ENROLL'; factor: EnrollmentFactor; phoneNumber?: string; email?: string }
+  | { type: 'SUBMIT_MFA_CODE'; otp: string }
+  | { type: 'USE_RECOVERY_CODE' }
+  | { type: 'SUBMIT_RECOVERY_CODE'; recoveryCode: string }
+  | { type: 'RETRY' }
+  | { type: 'BACK' }
+  | { type: 'CANCEL' }
+  | { type: 'LOGOUT' }
+  | { type: 'REFRESH' }
+  | { type: 'ACKNOWLEDGE_RECOVERY_CODE' }
+  | { type: 'TICK'; now: number };
+
+export type PasswordlessEventType = PasswordlessEvent['type'];

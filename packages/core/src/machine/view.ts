@@ -1,0 +1,221 @@
+import type { Authenticator } from '../api/authenticators.ts';
+import type { IdTokenClaims } from '../api/id-token-claims.ts';
+import type { SnapshotFrom } from 'xstate';
+import { choosableAuthenticators, selectedAuthenticator } from './context.ts';
+import type { PasswordlessMachine } from './machine.ts';
+import type {
+  Connection,
+  EnrollmentFactor,
+  PasswordlessContext,
+  PasswordlessErrorInfo,
+  PasswordlessEvent,
+  SendMode,
+  SessionUser,
+} from './types.ts';
+
+export type PasswordlessSnapshot = SnapshotFrom<PasswordlessMachine>;
+
+/** Which screen to show. One value per thing a person can see or do. */
+export type PasswordlessStep =
+  | 'identify'
+  | 'sending'
+  | 'code'
+  | 'link_sent'
+  | 'verifying'
+  | 'mfa_loading'
+  | 'mfa_choose'
+  | 'mfa_enroll'
+  | 'mfa_otp'
+  | 'mfa_oob'
+  | 'mfa_push'
+  | 'mfa_recovery'
+  | 'mfa_failed'
+  | 'authenticated'
+  | 'signing_out';
+
+export type PasswordlessActionName =
+  | 'submitIdentifier'
+  | 'submitCode'
+  | 'resend'
+  | 'changeIdentifier'
+  | 'handleMagicLinkCallback'
+  | 'selectAuthenticator'
+  | 'enroll'
+  | 'submitMfaCode'
+  | 'useRecoveryCode'
+  | 'submitRecoveryCode'
+  | 'retry'
+  | 'back'
+  | 'cancel'
+  | 'logout'
+  | 'refresh'
+  | 'acknowledgeRecoveryCode';
+
+export interface PasswordlessMfaView {
+  /** Active factors a person can pick (recovery codes have their own action). */
+  authenticators: Authenticator[];
+  selectedAuthenticator: Authenticator | null;
+  /** What the current challenge asks for. */
+  challenge: 'otp' | 'oob' | 'push' | 'recovery' | null;
+  /** Factors offered for enrolment. */
+  enrollFactors: EnrollmentFactor[];
+  enrollment: {
+    factor: EnrollmentFactor;
+    secret?: string;
+    barcodeUri?: string;
+    recoveryCodes?: string[];
+  } | null;
+  hasRecoveryCode: boolean;
+  push: { pollIntervalSeconds: number; polls: number; secondsUntilNextPoll: number; rejected: boolean } | null;
+  secondsUntilExpiry: number;
+}
+
+/** Everything a UI renders, the same for React, Vue or anything else. */
+export interface PasswordlessView {
+  step: PasswordlessStep;
+  /** A request is in flight; submit buttons should show progress (a second submit is ignored anyway). */
+  busy: boolean;
+  connection: Connection;
+  send: SendMode;
+  identifier: string;
+  error: PasswordlessErrorInfo | null;
+  attemptsLeft: number;
+  /** The code can no longer be used (expired or out of attempts): ask for a new one. */
+  codeExpired: boolean;
+  /** 0 when a new code can be requested now. */
+  secondsUntilResend: number;
+  /** `null` before a code was sent. */
+  secondsUntilExpiry: number | null;
+  mfa: PasswordlessMfaView | null;
+  user: SessionUser | null;
+  claims: IdTokenClaims | null;
+  session: { accessToken: string; idToken?: string; expiresAt: number; scope?: string } | null;
+  /** After a recovery-code login: show it once, then `acknowledgeRecoveryCode()`. */
+  newRecoveryCode: string | null;
+  /** Which actions the chart accepts right now. */
+  can: Record<PasswordlessActionName, boolean>;
+}
+
+const secondsUntil = (at: number | null | undefined, now: number) =>
+  at === null || at === undefined ? 0 : Math.max(0, Math.ceil((at - now) / 1000));
+
+export function getStep(snapshot: PasswordlessSnapshot): PasswordlessStep {
+  const { context } = snapshot;
+  if (snapshot.matches({ identify: 'submitting' })) return 'sending';
+  if (snapshot.matches('identify')) return 'identify';
+  if (snapshot.matches('sent')) return context.send === 'link' ? 'link_sent' : 'code';
+  if (snapshot.matches('verifying')) return 'verifying';
+  if (snapshot.matches({ mfa_required: 'choosing' })) return 'mfa_choose';
+  if (snapshot.matches({ mfa_required: 'enroll' }) || snapshot.matches({ mfa_required: 'associating' }))
+    return 'mfa_enroll';
+  if (snapshot.matches({ mfa_required: 'failed' }) || snapshot.matches({ challenge: 'failed' })) return 'mfa_failed';
+  if (snapshot.matches('mfa_required')) return 'mfa_loading';
+  if (snapshot.matches({ challenge: 'push' })) return 'mfa_push';
+  if (snapshot.matches({ challenge: 'recovery' }) || snapshot.matches({ challenge: 'verifyingRecovery' }))
+    return 'mfa_recovery';
+  if (snapshot.matches({ challenge: 'oob' }) || snapshot.matches({ challenge: 'verifyingOob' })) return 'mfa_oob';
+  if (snapshot.matches({ challenge: 'otp' }) || snapshot.matches({ challenge: 'verifyingOtp' })) return 'mfa_otp';
+  if (snapshot.matches('challenge')) return 'mfa_loading';
+  if (snapshot.matches({ authenticated: 'loggingOut' })) return 'signing_out';
+  return 'authenticated';
+}
+
+const factorOfType: Record<string, EnrollmentFactor> = {
+  otp: 'otp',
+  phone: 'sms',
+  sms: 'sms',
+  email: 'email',
+  'push-notification': 'push',
+};
+
+function mfaView(snapshot: PasswordlessSnapshot): PasswordlessMfaView | null {
+  const { context } = snapshot;
+  const { mfa } = context;
+  if (!mfa) return null;
+  const enrollFactors = [
+    ...new Set(mfa.enrollTypes.map((type) => factorOfType[type]).filter((factor) => factor !== undefined)),
+  ];
+  const challenge = mfa.challenge;
+  return {
+    authenticators: choosableAuthenticators(mfa.authenticators),
+    selectedAuthenticator: selectedAuthenticator(context) ?? null,
+    challenge: challenge?.type ?? null,
+    enrollFactors: enrollFactors.length > 0 ? enrollFactors : ['otp', 'sms', 'email', 'push'],
+    enrollment: mfa.enrollment
+      ? {
+          factor: mfa.enrollment.factor,
+          ...(mfa.enrollment.secret ? { secret: mfa.enrollment.secret } : {}),
+          ...(mfa.enrollment.barcodeUri ? { barcodeUri: mfa.enrollment.barcodeUri } : {}),
+          ...(mfa.enrollment.recoveryCodes ? { recoveryCodes: mfa.enrollment.recoveryCodes } : {}),
+        }
+      : null,
+    hasRecoveryCode: mfa.hasRecoveryCode,
+    push:
+      challenge?.type === 'push'
+        ? {
+            pollIntervalSeconds: Math.round((challenge.pollIntervalMs ?? 0) / 1000),
+            polls: challenge.polls ?? 0,
+            secondsUntilNextPoll: secondsUntil(challenge.nextPollAt, context.now),
+            rejected: snapshot.matches({ challenge: { push: 'rejected' } }),
+          }
+        : null,
+    secondsUntilExpiry: secondsUntil(mfa.expiresAt, context.now),
+  };
+}
+
+function sampleEvents(context: PasswordlessContext): Record<PasswordlessActionName, PasswordlessEvent> {
+  const firstAuthenticator = choosableAuthenticators(context.mfa?.authenticators ?? [])[0]?.id ?? '';
+  return {
+    submitIdentifier: { type: 'SUBMIT_IDENTIFIER', identifier: '' },
+    submitCode: { type: 'SUBMIT_CODE', otp: '' },
+    resend: { type: 'RESEND' },
+    changeIdentifier: { type: 'CHANGE_IDENTIFIER' },
+    handleMagicLinkCallback: { type: 'MAGIC_LINK_CALLBACK', callbackUrl: '' },
+    selectAuthenticator: { type: 'SELECT_AUTHENTICATOR', authenticatorId: firstAuthenticator },
+    enroll: { type: 'ENROLL', factor: 'otp' },
+    submitMfaCode: { type: 'SUBMIT_MFA_CODE', otp: '' },
+    useRecoveryCode: { type: 'USE_RECOVERY_CODE' },
+    submitRecoveryCode: { type: 'SUBMIT_RECOVERY_CODE', recoveryCode: '' },
+    retry: { type: 'RETRY' },
+    back: { type: 'BACK' },
+    cancel: { type: 'CANCEL' },
+    logout: { type: 'LOGOUT' },
+    refresh: { type: 'REFRESH' },
+    acknowledgeRecoveryCode: { type: 'ACKNOWLEDGE_RECOVERY_CODE' },
+  };
+}
+
+/** The framework-neutral view of a snapshot. Pure: the same snapshot always gives an equal view. */
+export function getPasswordlessView(snapshot: PasswordlessSnapshot): PasswordlessView {
+  const { context } = snapshot;
+  const samples = sampleEvents(context);
+  const can = Object.fromEntries(
+    Object.entries(samples).map(([name, event]) => [name, snapshot.can(event)]),
+  ) as Record<PasswordlessActionName, boolean>;
+  const tokens = context.session?.tokens;
+  return {
+    step: getStep(snapshot),
+    busy: snapshot.hasTag('busy'),
+    connection: context.connection,
+    send: context.send,
+    identifier: context.identifier,
+    error: context.error,
+    attemptsLeft: context.attemptsLeft,
+    codeExpired: snapshot.hasTag('code_expired'),
+    secondsUntilResend: secondsUntil(context.resendAvailableAt, context.now),
+    secondsUntilExpiry: context.codeExpiresAt === null ? null : secondsUntil(context.codeExpiresAt, context.now),
+    mfa: mfaView(snapshot),
+    user: context.session?.user ?? null,
+    claims: context.session?.claims ?? null,
+    session: tokens
+      ? {
+          accessToken: tokens.accessToken,
+          expiresAt: tokens.expiresAt,
+          ...(tokens.idToken ? { idToken: tokens.idToken } : {}),
+          ...(tokens.scope === undefined ? {} : { scope: tokens.scope }),
+        }
+      : null,
+    newRecoveryCode: context.newRecoveryCode,
+    can,
+  };
+}
