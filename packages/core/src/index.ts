@@ -38,7 +38,12 @@ export type {
 } from './machine/types.ts';
 
 // Privacy: inspection and persistence without secrets
-export { redactInspection, redactInspectionEvent, type InspectCallback, type Inspector } from './privacy/inspect.ts';
+export {
+  redactInspection,
+  redactInspectionEvent,
+  type InspectCallback,
+  type Inspector,
+} from './privacy/inspect.ts';
 export { redactSecrets, REDACTED, SECRET_KEYS } from './privacy/redact.ts';
 export {
   decidePersistence,
@@ -67,7 +72,12 @@ export { createAuth0Client, type Auth0Client, type IdTokenCheck } from './api/cl
 export type { Auth0ClientOptions } from './api/options.ts';
 export type { Authenticator, AuthenticatorType, OobChannel } from './api/authenticators.ts';
 export { parseMagicLinkCallback, type MagicLinkCallback, type ParseCallbackOptions } from './api/callback.ts';
-export { validateIdToken, type IdTokenClaims, type JwksSource, type ValidateIdTokenOptions } from './api/id-token.ts';
+export {
+  validateIdToken,
+  type IdTokenClaims,
+  type JwksSource,
+  type ValidateIdTokenOptions,
+} from './api/id-token.ts';
 export type {
   AssociateParams,
   AssociateResult,

@@ -177,8 +177,11 @@ export interface EmulatorConfig {
   unconfirmed: UnconfirmedConfig;
 }
 
+/** A client in a config file: only `clientId` is required, the rest is filled in by `resolveConfig`. */
+export type ClientInput = Partial<ClientConfig> & Pick<ClientConfig, 'clientId'>;
+
 /** Deep-partial overrides, as read from a JSON config file. Arrays replace, objects merge. */
-export type EmulatorConfigInput = DeepPartial<EmulatorConfig>;
+export type EmulatorConfigInput = DeepPartial<Omit<EmulatorConfig, 'clients'>> & { clients?: ClientInput[] };
 
 type DeepPartial<T> =
   T extends Array<infer _> ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;

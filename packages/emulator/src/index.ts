@@ -3,12 +3,13 @@ export { createEmulatorApp } from './app.ts';
 export { EmulatorState } from './state.ts';
 export { createManualClock, createSystemClock, type AdjustableClock, type Clock } from './clock.ts';
 export { defaultConfig, defaultSeed } from './seed.ts';
-export { resolveConfig, loadConfigFile } from './resolve-config.ts';
+export { resolveConfig, resolveClient, loadConfigFile } from './resolve-config.ts';
 export {
   GRANT,
   type AppType,
   type BucketConfig,
   type ClientConfig,
+  type ClientInput,
   type ConnectionConfig,
   type EmulatorConfig,
   type EmulatorConfigInput,

@@ -1,18 +1,44 @@
 import { readFile } from 'node:fs/promises';
-import { mergeConfig, type EmulatorConfig, type EmulatorConfigInput } from './config.ts';
-import { defaultConfig } from './seed.ts';
+import {
+  GRANT,
+  mergeConfig,
+  type ClientConfig,
+  type ClientInput,
+  type EmulatorConfig,
+  type EmulatorConfigInput,
+} from './config.ts';
+import { defaultConfig, devOrigins } from './seed.ts';
+
+/**
+ * Fills what a config file left out of a client, so `{"clientId": "my-app"}` is a working public
+ * client and a half-written entry cannot crash a request later.
+ */
+export function resolveClient(input: ClientInput): ClientConfig {
+  if (typeof input.clientId !== 'string' || input.clientId === '') {
+    throw new Error(`Every client needs a string clientId, got ${JSON.stringify(input)}`);
+  }
+  const confidential = input.clientSecret !== undefined;
+  const client: ClientConfig = {
+    name: input.clientId,
+    appType: confidential ? 'regular_web' : 'native',
+    tokenEndpointAuthMethod: confidential ? 'client_secret_post' : 'none',
+    grantTypes: Object.values(GRANT),
+    callbacks: devOrigins.map((origin) => `${origin}/*`),
+    webOrigins: confidential ? [] : devOrigins,
+    connections: ['email', 'sms'],
+    ...input,
+  };
+  if (client.tokenEndpointAuthMethod !== 'none' && !client.clientSecret) {
+    throw new Error(`Client "${client.clientId}" uses ${client.tokenEndpointAuthMethod} but has no clientSecret`);
+  }
+  return client;
+}
 
 /** Defaults plus overrides; arrays (clients, users) replace the seed's, objects merge. */
 export function resolveConfig(input: EmulatorConfigInput = {}): EmulatorConfig {
-  const config = mergeConfig<EmulatorConfig>(defaultConfig, input);
-  for (const client of config.clients) {
-    if (client.tokenEndpointAuthMethod !== 'none' && !client.clientSecret) {
-      throw new Error(
-        `Client "${client.clientId}" uses ${client.tokenEndpointAuthMethod} but has no clientSecret`,
-      );
-    }
-  }
-  return config;
+  const { clients, ...rest } = input;
+  const config = mergeConfig<EmulatorConfig>(defaultConfig, rest);
+  return { ...config, clients: clients ? clients.map(resolveClient) : config.clients };
 }
 
 export async function loadConfigFile(path: string): Promise<EmulatorConfigInput> {

@@ -17,7 +17,7 @@ export type RouteHandler = (context: RouteContext) => Promise<Response> | Respon
 type Method = 'GET' | 'POST' | 'DELETE';
 
 interface RegisteredRoute {
-  method: Method;
+  method: Method | 'HEAD';
   pattern: RegExp;
 }
 
@@ -86,10 +86,11 @@ export function createRouter(state: EmulatorState): Router {
   return {
     app,
     on(method: Method, path: string, handler: RouteHandler) {
-      routes.push({ method, pattern: toPattern(path) });
-      app.on(method, path, wrap(handler));
       // h3 drops the body of HEAD answers; monitors and curl -I expect HEAD wherever GET works.
-      if (method === 'GET') app.on('HEAD', path, wrap(handler));
+      for (const registered of method === 'GET' ? (['GET', 'HEAD'] as const) : [method]) {
+        routes.push({ method: registered, pattern: toPattern(path) });
+        app.on(registered, path, wrap(handler));
+      }
     },
     fallback() {
       app.all(

@@ -1,7 +1,8 @@
 import { GRANT, type ClientConfig, type EmulatorConfig, type UserConfig } from './config.ts';
 
 const allGrants = Object.values(GRANT);
-const devOrigins = ['http://localhost:*', 'http://127.0.0.1:*'];
+/** Any port on loopback: dev servers move around. */
+export const devOrigins = ['http://localhost:*', 'http://127.0.0.1:*'];
 
 /**
  * The clients and users every emulator starts with unless a config file replaces them.

@@ -21,14 +21,21 @@ describe('CORS', () => {
   });
 
   it('adds CORS headers to error answers too', async () => {
-    const reply = await request(emulator(), 'POST', '/oauth/token', { json: {}, headers: { origin: allowed } });
+    const reply = await request(emulator(), 'POST', '/oauth/token', {
+      json: {},
+      headers: { origin: allowed },
+    });
     expect(reply.status).toBe(400);
     expect(reply.headers.get('access-control-allow-origin')).toBe(allowed);
   });
 
   it('answers a preflight from an allowed origin', async () => {
     const reply = await request(emulator(), 'OPTIONS', '/passwordless/start', {
-      headers: { origin: allowed, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      headers: {
+        origin: allowed,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
     });
     expect(reply.status).toBe(204);
     expect(corsHeaders(reply.headers)).toMatchObject({
@@ -39,7 +46,9 @@ describe('CORS', () => {
   });
 
   it('allows the extra origins of the config', async () => {
-    const reply = await request(emulator(), 'GET', '/.well-known/jwks.json', { headers: { origin: 'https://app.example.test' } });
+    const reply = await request(emulator(), 'GET', '/.well-known/jwks.json', {
+      headers: { origin: 'https://app.example.test' },
+    });
     expect(reply.headers.get('access-control-allow-origin')).toBe('https://app.example.test');
   });
 

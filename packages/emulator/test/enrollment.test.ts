@@ -46,7 +46,12 @@ describe('enrolment with /mfa/associate', () => {
       recovery_codes: [expect.stringMatching(/^[A-Z0-9]{24}$/)],
     });
     expect(await listAuthenticators(emulator(), mfaToken)).toEqual([
-      { type: 'otp', id: expect.stringMatching(/^totp\|dev_[A-Za-z0-9]{16}$/), authenticator_type: 'otp', active: false },
+      {
+        type: 'otp',
+        id: expect.stringMatching(/^totp\|dev_[A-Za-z0-9]{16}$/),
+        authenticator_type: 'otp',
+        active: false,
+      },
     ]);
     const secret = str(reply, 'secret');
     const [recoveryCode] = reply.body.recovery_codes as string[];
@@ -58,12 +63,24 @@ describe('enrolment with /mfa/associate', () => {
       { type: 'recovery-code', authenticator_type: 'recovery-code', active: true },
     ]);
     const { mfaToken: next } = await loginUntilMfa(emulator(), email);
-    expect((await mfaGrant(emulator(), 'mfaRecoveryCode', next, { recovery_code: recoveryCode! })).status).toBe(200);
+    expect(
+      (await mfaGrant(emulator(), 'mfaRecoveryCode', next, { recovery_code: recoveryCode! })).status,
+    ).toBe(200);
   });
 
   it.each([
-    ['sms', { oob_channels: ['sms'], phone_number: '+15555550199' }, '+15555550199', { type: 'phone', oob_channel: 'sms', name: 'XXXXXXXX0199' }],
-    ['email', { oob_channels: ['email'], email: 'second@example.com' }, 'second@example.com', { type: 'email', oob_channel: 'email', name: 'se****@ex*********' }],
+    [
+      'sms',
+      { oob_channels: ['sms'], phone_number: '+15555550199' },
+      '+15555550199',
+      { type: 'phone', oob_channel: 'sms', name: 'XXXXXXXX0199' },
+    ],
+    [
+      'email',
+      { oob_channels: ['email'], email: 'second@example.com' },
+      'second@example.com',
+      { type: 'email', oob_channel: 'email', name: 'se****@ex*********' },
+    ],
   ])('%s: binding code from the outbox confirms it with mfa-oob', async (channel, fields, to, listed) => {
     const { mfaToken } = await loginUntilMfa(emulator(), email);
     const reply = await associate(emulator(), mfaToken, { authenticator_types: ['oob'], ...fields });
@@ -77,7 +94,10 @@ describe('enrolment with /mfa/associate', () => {
     });
     const message = await latestMessage(emulator(), to);
     expect(message).toMatchObject({ channel, purpose: 'mfa-enrollment' });
-    const confirmed = await mfaGrant(emulator(), 'mfaOob', mfaToken, { oob_code: str(reply, 'oob_code'), binding_code: message.code! });
+    const confirmed = await mfaGrant(emulator(), 'mfaOob', mfaToken, {
+      oob_code: str(reply, 'oob_code'),
+      binding_code: message.code!,
+    });
     expect(confirmed.status, confirmed.text).toBe(200);
     await expectEnrolled(emulator(), [
       { ...listed, authenticator_type: 'oob', active: true },
@@ -87,7 +107,10 @@ describe('enrolment with /mfa/associate', () => {
 
   it('push: barcode without binding_method, confirmed when the device approves; pairs a TOTP', async () => {
     const { mfaToken } = await loginUntilMfa(emulator(), email);
-    const reply = await associate(emulator(), mfaToken, { authenticator_types: ['oob'], oob_channels: ['auth0'] });
+    const reply = await associate(emulator(), mfaToken, {
+      authenticator_types: ['oob'],
+      oob_channels: ['auth0'],
+    });
     expect(reply.body).toEqual({
       authenticator_type: 'oob',
       barcode_uri: expect.stringMatching(/^otpauth:\/\/totp\/.+\?enrollment_tx_id=.+&base_url=/),
@@ -127,10 +150,22 @@ describe('enrolment with /mfa/associate', () => {
 
   it.each([
     [{ authenticator_types: 'otp' }, 'authenticator_types must be ["otp"] or ["oob"].'],
-    [{ authenticator_types: ['oob'], oob_channels: ['pigeon'] }, 'oob_channels must be one of ["sms"], ["voice"], ["email"], ["auth0"].'],
-    [{ authenticator_types: ['oob'], oob_channels: ['constructor'] }, 'oob_channels must be one of ["sms"], ["voice"], ["email"], ["auth0"].'],
-    [{ authenticator_types: ['oob'], oob_channels: ['sms'], phone_number: '555' }, 'A phone_number in E.164 format is required for the sms and voice channels.'],
-    [{ authenticator_types: ['oob'], oob_channels: ['email'] }, 'A valid email is required for the email channel.'],
+    [
+      { authenticator_types: ['oob'], oob_channels: ['pigeon'] },
+      'oob_channels must be one of ["sms"], ["voice"], ["email"], ["auth0"].',
+    ],
+    [
+      { authenticator_types: ['oob'], oob_channels: ['constructor'] },
+      'oob_channels must be one of ["sms"], ["voice"], ["email"], ["auth0"].',
+    ],
+    [
+      { authenticator_types: ['oob'], oob_channels: ['sms'], phone_number: '555' },
+      'A phone_number in E.164 format is required for the sms and voice channels.',
+    ],
+    [
+      { authenticator_types: ['oob'], oob_channels: ['email'] },
+      'A valid email is required for the email channel.',
+    ],
   ])('400 invalid_request for %j', async (body, description) => {
     const { mfaToken } = await loginUntilMfa(emulator(), email);
     expectError(await associate(emulator(), mfaToken, body), 400, 'invalid_request', description);
@@ -149,7 +184,11 @@ describe('enrolment limited to some factors', () => {
   it('lists only enabled factors as enrolment options and refuses the others', async () => {
     const { mfaToken, reply } = await loginUntilMfa(emulator(), email);
     expect(reply.body.mfa_requirements).toEqual({ enroll: [{ type: 'otp' }] });
-    const sms = await associate(emulator(), mfaToken, { authenticator_types: ['oob'], oob_channels: ['sms'], phone_number: '+15555550199' });
+    const sms = await associate(emulator(), mfaToken, {
+      authenticator_types: ['oob'],
+      oob_channels: ['sms'],
+      phone_number: '+15555550199',
+    });
     expectError(sms, 400, 'unsupported_challenge_type');
   });
 });

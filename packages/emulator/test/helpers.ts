@@ -22,7 +22,11 @@ export const CALLBACK = 'http://localhost:5173/callback';
 
 /** Seeded users with a second factor, as documented in the README. */
 export const SEED = {
-  totp: { email: 'totp@example.com', secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', recovery: 'TOTPUSERRECOVERYCODE0001' },
+  totp: {
+    email: 'totp@example.com',
+    secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
+    recovery: 'TOTPUSERRECOVERYCODE0001',
+  },
   sms: { email: 'sms-mfa@example.com', phone: '+15555550101', recovery: 'SMSMFAUSERRECOVERYCODE01' },
   email: { email: 'email-mfa@example.com', recovery: 'EMAILMFARECOVERYCODE0001' },
   push: { email: 'push@example.com', recovery: 'PUSHUSERRECOVERYCODE0001' },
@@ -103,7 +107,9 @@ export async function request(
     json = undefined;
   }
   const objectBody =
-    typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : {};
+    typeof json === 'object' && json !== null && !Array.isArray(json)
+      ? (json as Record<string, unknown>)
+      : {};
   return { status: response.status, headers: response.headers, text, body: objectBody, json };
 }
 
@@ -149,7 +155,11 @@ export function startEmail(
   );
 }
 
-export function startSms(emulator: RunningEmulator, phoneNumber: string, extra: Record<string, unknown> = {}) {
+export function startSms(
+  emulator: RunningEmulator,
+  phoneNumber: string,
+  extra: Record<string, unknown> = {},
+) {
   return post(emulator, '/passwordless/start', {
     client_id: NATIVE,
     connection: 'sms',
@@ -246,7 +256,13 @@ export const mfaGrant = (
   mfaToken: string,
   fields: Record<string, string>,
   clientId = NATIVE,
-) => post(emulator, '/oauth/token', { grant_type: GRANT[grant], client_id: clientId, mfa_token: mfaToken, ...fields });
+) =>
+  post(emulator, '/oauth/token', {
+    grant_type: GRANT[grant],
+    client_id: clientId,
+    mfa_token: mfaToken,
+    ...fields,
+  });
 
 export const challenge = (
   emulator: RunningEmulator,
@@ -300,7 +316,10 @@ export interface ListedAuthenticator {
   name?: string;
 }
 
-export async function listAuthenticators(emulator: RunningEmulator, token: string): Promise<ListedAuthenticator[]> {
+export async function listAuthenticators(
+  emulator: RunningEmulator,
+  token: string,
+): Promise<ListedAuthenticator[]> {
   const reply = await get(emulator, '/mfa/authenticators', bearer(token));
   expect(reply.status, reply.text).toBe(200);
   return reply.json as ListedAuthenticator[];

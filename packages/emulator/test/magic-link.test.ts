@@ -65,26 +65,51 @@ describe('magic links', () => {
     expect(landed.target?.origin + (landed.target?.pathname ?? '')).toBe(CALLBACK);
     expect(landed.query).toEqual({ code: expect.any(String), state: 'xyz' });
 
-    const exchange = { grant_type: GRANT.authorizationCode, client_id: 'pwl-native', code: landed.query!.code, redirect_uri: CALLBACK };
+    const exchange = {
+      grant_type: GRANT.authorizationCode,
+      client_id: 'pwl-native',
+      code: landed.query!.code,
+      redirect_uri: CALLBACK,
+    };
     const tokens = await post(emulator(), '/oauth/token', exchange);
     expect(tokens.status, tokens.text).toBe(200);
     expect(tokens.body.refresh_token).toBeUndefined();
     const claims = await verifyIdToken(emulator(), String(tokens.body.id_token));
     expect(claims).toMatchObject({ nonce: 'n-123', email: 'alice@example.com' });
 
-    expectError(await post(emulator(), '/oauth/token', exchange), 403, 'invalid_grant', 'Invalid authorization code');
+    expectError(
+      await post(emulator(), '/oauth/token', exchange),
+      403,
+      'invalid_grant',
+      'Invalid authorization code',
+    );
   });
 
   it('rejects an authorization code after its lifetime and with another redirect_uri', async () => {
-    const link = await sendLink(emulator(), 'alice@example.com', { redirect_uri: CALLBACK, response_type: 'code' });
+    const link = await sendLink(emulator(), 'alice@example.com', {
+      redirect_uri: CALLBACK,
+      response_type: 'code',
+    });
     const { query } = await follow(link);
     emulator().advanceClock(60);
     const late = { grant_type: GRANT.authorizationCode, client_id: 'pwl-native', code: query!.code };
-    expectError(await post(emulator(), '/oauth/token', late), 403, 'invalid_grant', 'Invalid authorization code');
+    expectError(
+      await post(emulator(), '/oauth/token', late),
+      403,
+      'invalid_grant',
+      'Invalid authorization code',
+    );
 
-    const again = await follow(await sendLink(emulator(), 'alice@example.com', { redirect_uri: CALLBACK, response_type: 'code' }));
+    const again = await follow(
+      await sendLink(emulator(), 'alice@example.com', { redirect_uri: CALLBACK, response_type: 'code' }),
+    );
     const otherUri = { ...late, code: again.query!.code, redirect_uri: 'http://localhost:5173/elsewhere' };
-    expectError(await post(emulator(), '/oauth/token', otherUri), 403, 'invalid_grant', 'Invalid authorization code');
+    expectError(
+      await post(emulator(), '/oauth/token', otherUri),
+      403,
+      'invalid_grant',
+      'Invalid authorization code',
+    );
   });
 
   it('response_type="token id_token": tokens in the fragment with the nonce in the ID token', async () => {

@@ -27,11 +27,19 @@ const { email, secret } = SEED.totp;
 async function enrolPushAndGetApiToken(emulator: TestEmulator): Promise<string> {
   const user = 'enroll@example.com';
   const enrol = await loginUntilMfa(emulator, user);
-  const associated = await associate(emulator, enrol.mfaToken, { authenticator_types: ['oob'], oob_channels: ['auth0'] });
+  const associated = await associate(emulator, enrol.mfaToken, {
+    authenticator_types: ['oob'],
+    oob_channels: ['auth0'],
+  });
   await decidePush(emulator, (await latestMessage(emulator, user)).id, 'approve');
-  expect((await mfaGrant(emulator, 'mfaOob', enrol.mfaToken, { oob_code: str(associated, 'oob_code') })).status).toBe(200);
+  expect(
+    (await mfaGrant(emulator, 'mfaOob', enrol.mfaToken, { oob_code: str(associated, 'oob_code') })).status,
+  ).toBe(200);
 
-  const { mfaToken } = await loginUntilMfa(emulator, user, { audience: mfaApiAudience(emulator), scope: mfaApiScope });
+  const { mfaToken } = await loginUntilMfa(emulator, user, {
+    audience: mfaApiAudience(emulator),
+    scope: mfaApiScope,
+  });
   const pushed = await challenge(emulator, mfaToken);
   await decidePush(emulator, (await latestMessage(emulator, user)).id, 'approve');
   const reply = await mfaGrant(emulator, 'mfaOob', mfaToken, { oob_code: str(pushed, 'oob_code') });
@@ -43,21 +51,35 @@ describe('MFA API with an access token for the /mfa/ audience', () => {
   const emulator = useEmulator();
 
   it('requesting the /mfa/ audience forces MFA, even with policy per-user and no factor due', async () => {
-    const { reply } = await loginUntilMfa(emulator(), 'alice@example.com', { audience: mfaApiAudience(emulator()) });
+    const { reply } = await loginUntilMfa(emulator(), 'alice@example.com', {
+      audience: mfaApiAudience(emulator()),
+    });
     expect(reply.body.mfa_requirements).toHaveProperty('enroll');
   });
 
   it('issues a 10-minute token that lists the authenticators', async () => {
-    const { mfaToken } = await loginUntilMfa(emulator(), email, { audience: mfaApiAudience(emulator()), scope: mfaApiScope });
+    const { mfaToken } = await loginUntilMfa(emulator(), email, {
+      audience: mfaApiAudience(emulator()),
+      scope: mfaApiScope,
+    });
     const reply = await mfaGrant(emulator(), 'mfaOtp', mfaToken, { otp: totp(emulator(), secret) });
     expect(reply.body).toMatchObject({ expires_in: 600, scope: mfaApiScope });
     const token = str(reply, 'access_token');
     expect(await listAuthenticators(emulator(), token)).toEqual([
       { type: 'otp', id: expect.stringMatching(/^totp\|dev_/), authenticator_type: 'otp', active: true },
-      { type: 'recovery-code', id: expect.stringMatching(/^recovery-code\|dev_/), authenticator_type: 'recovery-code', active: true },
+      {
+        type: 'recovery-code',
+        id: expect.stringMatching(/^recovery-code\|dev_/),
+        authenticator_type: 'recovery-code',
+        active: true,
+      },
     ]);
     emulator().advanceClock(600);
-    expectError(await get(emulator(), '/mfa/authenticators', { authorization: `Bearer ${token}` }), 401, 'invalid_token');
+    expectError(
+      await get(emulator(), '/mfa/authenticators', { authorization: `Bearer ${token}` }),
+      401,
+      'invalid_token',
+    );
   });
 
   it('deletes an authenticator (204, empty body) and answers 404 for an unknown id', async () => {
@@ -66,8 +88,15 @@ describe('MFA API with an access token for the /mfa/ audience', () => {
     const deleted = await deleteAuthenticator(emulator(), token, otp!.id);
     expect(deleted.status).toBe(204);
     expect(deleted.text).toBe('');
-    expect((await listAuthenticators(emulator(), token)).map((entry) => entry.type)).toEqual(['recovery-code']);
-    expectError(await deleteAuthenticator(emulator(), token, otp!.id), 404, 'not_found', 'Authenticator not found.');
+    expect((await listAuthenticators(emulator(), token)).map((entry) => entry.type)).toEqual([
+      'recovery-code',
+    ]);
+    expectError(
+      await deleteAuthenticator(emulator(), token, otp!.id),
+      404,
+      'not_found',
+      'Authenticator not found.',
+    );
   });
 
   it('deleting either half of a push/TOTP pair deletes both', async () => {
@@ -76,14 +105,27 @@ describe('MFA API with an access token for the /mfa/ audience', () => {
     expect(listed.map((entry) => entry.type).sort()).toEqual(['otp', 'push-notification', 'recovery-code']);
     const pairedTotp = listed.find((entry) => entry.type === 'otp')!;
     expect((await deleteAuthenticator(emulator(), token, pairedTotp.id)).status).toBe(204);
-    expect((await listAuthenticators(emulator(), token)).map((entry) => entry.type)).toEqual(['recovery-code']);
+    expect((await listAuthenticators(emulator(), token)).map((entry) => entry.type)).toEqual([
+      'recovery-code',
+    ]);
   });
 
   it('needs remove:authenticators to delete and refuses an mfa_token', async () => {
-    const { mfaToken } = await loginUntilMfa(emulator(), email, { audience: mfaApiAudience(emulator()), scope: 'openid read:authenticators' });
-    const readOnly = str(await mfaGrant(emulator(), 'mfaOtp', mfaToken, { otp: totp(emulator(), secret) }), 'access_token');
+    const { mfaToken } = await loginUntilMfa(emulator(), email, {
+      audience: mfaApiAudience(emulator()),
+      scope: 'openid read:authenticators',
+    });
+    const readOnly = str(
+      await mfaGrant(emulator(), 'mfaOtp', mfaToken, { otp: totp(emulator(), secret) }),
+      'access_token',
+    );
     const [otp] = await listAuthenticators(emulator(), readOnly);
-    expectError(await deleteAuthenticator(emulator(), readOnly, otp!.id), 403, 'insufficient_scope', 'Insufficient scope, expected: remove:authenticators');
+    expectError(
+      await deleteAuthenticator(emulator(), readOnly, otp!.id),
+      403,
+      'insufficient_scope',
+      'Insufficient scope, expected: remove:authenticators',
+    );
 
     const { mfaToken: plain } = await loginUntilMfa(emulator(), email);
     expectError(await deleteAuthenticator(emulator(), plain, otp!.id), 401, 'invalid_token');
@@ -91,7 +133,9 @@ describe('MFA API with an access token for the /mfa/ audience', () => {
 
   it('does not accept an ordinary access token', async () => {
     const tokens = await loginWithEmail(emulator(), 'alice@example.com');
-    const reply = await get(emulator(), '/mfa/authenticators', { authorization: `Bearer ${str(tokens, 'access_token')}` });
+    const reply = await get(emulator(), '/mfa/authenticators', {
+      authorization: `Bearer ${str(tokens, 'access_token')}`,
+    });
     expectError(reply, 401, 'invalid_token', 'The access token is invalid or expired.');
     expect(reply.headers.get('www-authenticate')).toContain('invalid_token');
   });

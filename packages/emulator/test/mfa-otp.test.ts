@@ -40,9 +40,16 @@ describe('MFA with a TOTP authenticator', () => {
     const { mfaToken } = await loginUntilMfa(emulator(), email, { scope: 'openid email offline_access' });
     const reply = await mfaGrant(emulator(), 'mfaOtp', mfaToken, { otp: totp(emulator(), secret) });
     expect(reply.status, reply.text).toBe(200);
-    expect(reply.body).toMatchObject({ scope: 'openid email offline_access', refresh_token: expect.any(String) });
+    expect(reply.body).toMatchObject({
+      scope: 'openid email offline_access',
+      refresh_token: expect.any(String),
+    });
     const claims = await verifyIdToken(emulator(), str(reply, 'id_token'));
-    expect(claims).toMatchObject({ amr: ['mfa'], email, sub: expect.stringMatching(/^email\|[0-9a-f]{24}$/) });
+    expect(claims).toMatchObject({
+      amr: ['mfa'],
+      email,
+      sub: expect.stringMatching(/^email\|[0-9a-f]{24}$/),
+    });
   });
 
   it('accepts the previous 30-second code once, and never a code twice', async () => {
@@ -51,23 +58,52 @@ describe('MFA with a TOTP authenticator', () => {
     expect((await mfaGrant(emulator(), 'mfaOtp', first.mfaToken, { otp: previous })).status).toBe(200);
 
     const second = await loginUntilMfa(emulator(), email);
-    expectError(await mfaGrant(emulator(), 'mfaOtp', second.mfaToken, { otp: previous }), 403, 'invalid_grant', invalidOtp);
-    expect((await mfaGrant(emulator(), 'mfaOtp', second.mfaToken, { otp: totp(emulator(), secret) })).status).toBe(200);
+    expectError(
+      await mfaGrant(emulator(), 'mfaOtp', second.mfaToken, { otp: previous }),
+      403,
+      'invalid_grant',
+      invalidOtp,
+    );
+    expect(
+      (await mfaGrant(emulator(), 'mfaOtp', second.mfaToken, { otp: totp(emulator(), secret) })).status,
+    ).toBe(200);
 
     const third = await loginUntilMfa(emulator(), email);
-    expectError(await mfaGrant(emulator(), 'mfaOtp', third.mfaToken, { otp: totp(emulator(), secret) }), 403, 'invalid_grant', invalidOtp);
+    expectError(
+      await mfaGrant(emulator(), 'mfaOtp', third.mfaToken, { otp: totp(emulator(), secret) }),
+      403,
+      'invalid_grant',
+      invalidOtp,
+    );
   });
 
   it('rejects a code two steps old and a wrong code', async () => {
     const { mfaToken } = await loginUntilMfa(emulator(), email);
-    expectError(await mfaGrant(emulator(), 'mfaOtp', mfaToken, { otp: totp(emulator(), secret, -2) }), 403, 'invalid_grant', invalidOtp);
-    expectError(await mfaGrant(emulator(), 'mfaOtp', mfaToken, { otp: '000000' === totp(emulator(), secret) ? '111111' : '000000' }), 403, 'invalid_grant', invalidOtp);
+    expectError(
+      await mfaGrant(emulator(), 'mfaOtp', mfaToken, { otp: totp(emulator(), secret, -2) }),
+      403,
+      'invalid_grant',
+      invalidOtp,
+    );
+    expectError(
+      await mfaGrant(emulator(), 'mfaOtp', mfaToken, {
+        otp: '000000' === totp(emulator(), secret) ? '111111' : '000000',
+      }),
+      403,
+      'invalid_grant',
+      invalidOtp,
+    );
   });
 
   it('locks after 10 wrong codes and lets one more attempt through 6 minutes later', async () => {
     const { mfaToken } = await loginUntilMfa(emulator(), email);
     for (let attempt = 0; attempt < 10; attempt += 1) {
-      expectError(await mfaGrant(emulator(), 'mfaOtp', mfaToken, { otp: 'abcdef' }), 403, 'invalid_grant', invalidOtp);
+      expectError(
+        await mfaGrant(emulator(), 'mfaOtp', mfaToken, { otp: 'abcdef' }),
+        403,
+        'invalid_grant',
+        invalidOtp,
+      );
     }
     const locked = await mfaGrant(emulator(), 'mfaOtp', mfaToken, { otp: totp(emulator(), secret) });
     expectError(locked, 429, 'too_many_attempts', 'Too many failed MFA attempts. Please try again later.');
@@ -82,16 +118,37 @@ describe('MFA with a TOTP authenticator', () => {
     emulator().advanceClock(599);
     expect((await challenge(emulator(), mfaToken)).status).toBe(200);
     emulator().advanceClock(1);
-    expectError(await mfaGrant(emulator(), 'mfaOtp', mfaToken, { otp: totp(emulator(), secret) }), 403, 'expired_token', 'mfa_token is expired');
+    expectError(
+      await mfaGrant(emulator(), 'mfaOtp', mfaToken, { otp: totp(emulator(), secret) }),
+      403,
+      'expired_token',
+      'mfa_token is expired',
+    );
     expectError(await challenge(emulator(), mfaToken), 403, 'expired_token', 'mfa_token is expired');
   });
 
   it('rejects an unknown mfa_token and one issued to another client', async () => {
-    expectError(await mfaGrant(emulator(), 'mfaOtp', 'garbage', { otp: '123456' }), 403, 'invalid_grant', 'Malformed mfa_token');
+    expectError(
+      await mfaGrant(emulator(), 'mfaOtp', 'garbage', { otp: '123456' }),
+      403,
+      'invalid_grant',
+      'Malformed mfa_token',
+    );
     const { mfaToken } = await loginUntilMfa(emulator(), email);
-    const foreign = await mfaGrant(emulator(), 'mfaOtp', mfaToken, { otp: totp(emulator(), secret) }, 'pwl-spa');
+    const foreign = await mfaGrant(
+      emulator(),
+      'mfaOtp',
+      mfaToken,
+      { otp: totp(emulator(), secret) },
+      'pwl-spa',
+    );
     expectError(foreign, 403, 'invalid_request', 'mfa_token not issued to this client');
-    expectError(await mfaGrant(emulator(), 'mfaOtp', mfaToken, {}), 400, 'invalid_request', 'Missing required parameter: otp');
+    expectError(
+      await mfaGrant(emulator(), 'mfaOtp', mfaToken, {}),
+      400,
+      'invalid_request',
+      'Missing required parameter: otp',
+    );
   });
 
   it('a client that requires MFA sends a user without factors to enrolment', async () => {

@@ -66,7 +66,9 @@ describe('MFA with push (Guardian)', () => {
 
 describe('MFA with push rejected as documented (invalid_grant)', () => {
   const emulator = useEmulator({
-    unconfirmed: { pushRejected: { status: 403, error: 'invalid_grant', error_description: 'MFA Authorization rejected.' } },
+    unconfirmed: {
+      pushRejected: { status: 403, error: 'invalid_grant', error_description: 'MFA Authorization rejected.' },
+    },
   });
 
   it('uses the configured error', async () => {

@@ -13,12 +13,18 @@ describe('MFA with a recovery code', () => {
     const next = str(reply, 'recovery_code');
     expect(next).toMatch(/^[A-Z0-9]{24}$/);
     expect(next).not.toBe(recovery);
-    expect(reply.body).toMatchObject({ access_token: expect.any(String), id_token: expect.any(String), token_type: 'Bearer' });
+    expect(reply.body).toMatchObject({
+      access_token: expect.any(String),
+      id_token: expect.any(String),
+      token_type: 'Bearer',
+    });
 
     const second = await loginUntilMfa(emulator(), email);
     const old = await mfaGrant(emulator(), 'mfaRecoveryCode', second.mfaToken, { recovery_code: recovery });
     expectError(old, 403, 'invalid_grant', 'Invalid recovery code.');
-    expect((await mfaGrant(emulator(), 'mfaRecoveryCode', second.mfaToken, { recovery_code: next })).status).toBe(200);
+    expect(
+      (await mfaGrant(emulator(), 'mfaRecoveryCode', second.mfaToken, { recovery_code: next })).status,
+    ).toBe(200);
   });
 
   it('counts wrong recovery codes against the MFA failure bucket', async () => {
@@ -26,6 +32,10 @@ describe('MFA with a recovery code', () => {
     for (let attempt = 0; attempt < 10; attempt += 1) {
       await mfaGrant(emulator(), 'mfaRecoveryCode', mfaToken, { recovery_code: 'WRONGWRONGWRONGWRONGWRON' });
     }
-    expectError(await mfaGrant(emulator(), 'mfaRecoveryCode', mfaToken, { recovery_code: recovery }), 429, 'too_many_attempts');
+    expectError(
+      await mfaGrant(emulator(), 'mfaRecoveryCode', mfaToken, { recovery_code: recovery }),
+      429,
+      'too_many_attempts',
+    );
   });
 });

@@ -61,7 +61,12 @@ describe('POST /oauth/token passwordless/otp', () => {
 
   it('rejects a wrong code with the connection-specific description', async () => {
     await startEmail(emulator(), 'alice@example.com');
-    expectError(await otpGrant(emulator(), { username: 'alice@example.com', otp: '000000x' }), 403, 'invalid_grant', wrongEmail);
+    expectError(
+      await otpGrant(emulator(), { username: 'alice@example.com', otp: '000000x' }),
+      403,
+      'invalid_grant',
+      wrongEmail,
+    );
     await startSms(emulator(), '+15555550100');
     expectError(
       await otpGrant(emulator(), { username: '+15555550100', realm: 'sms', otp: 'nope' }),
@@ -75,7 +80,12 @@ describe('POST /oauth/token passwordless/otp', () => {
     await startEmail(emulator(), 'alice@example.com');
     const otp = await latestCode(emulator(), 'alice@example.com');
     expect((await otpGrant(emulator(), { username: 'alice@example.com', otp })).status).toBe(200);
-    expectError(await otpGrant(emulator(), { username: 'alice@example.com', otp }), 403, 'invalid_grant', wrongEmail);
+    expectError(
+      await otpGrant(emulator(), { username: 'alice@example.com', otp }),
+      403,
+      'invalid_grant',
+      wrongEmail,
+    );
   });
 
   it('keeps only the latest code valid', async () => {
@@ -84,7 +94,12 @@ describe('POST /oauth/token passwordless/otp', () => {
     await startEmail(emulator(), 'alice@example.com');
     const second = await latestCode(emulator(), 'alice@example.com');
     if (first !== second) {
-      expectError(await otpGrant(emulator(), { username: 'alice@example.com', otp: first }), 403, 'invalid_grant', wrongEmail);
+      expectError(
+        await otpGrant(emulator(), { username: 'alice@example.com', otp: first }),
+        403,
+        'invalid_grant',
+        wrongEmail,
+      );
     }
     expect((await otpGrant(emulator(), { username: 'alice@example.com', otp: second })).status).toBe(200);
   });
@@ -93,18 +108,38 @@ describe('POST /oauth/token passwordless/otp', () => {
     await startEmail(emulator(), 'alice@example.com');
     const otp = await latestCode(emulator(), 'alice@example.com');
     for (let attempt = 0; attempt < 3; attempt += 1) {
-      expectError(await otpGrant(emulator(), { username: 'alice@example.com', otp: 'wrong' }), 403, 'invalid_grant', wrongEmail);
+      expectError(
+        await otpGrant(emulator(), { username: 'alice@example.com', otp: 'wrong' }),
+        403,
+        'invalid_grant',
+        wrongEmail,
+      );
     }
-    expectError(await otpGrant(emulator(), { username: 'alice@example.com', otp }), 403, 'invalid_grant', exhausted);
+    expectError(
+      await otpGrant(emulator(), { username: 'alice@example.com', otp }),
+      403,
+      'invalid_grant',
+      exhausted,
+    );
   });
 
   it('accepts a code for 180 s and then reports it expired', async () => {
     await startEmail(emulator(), 'alice@example.com');
     const otp = await latestCode(emulator(), 'alice@example.com');
     emulator().advanceClock(179);
-    expectError(await otpGrant(emulator(), { username: 'alice@example.com', otp: 'wrong' }), 403, 'invalid_grant', wrongEmail);
+    expectError(
+      await otpGrant(emulator(), { username: 'alice@example.com', otp: 'wrong' }),
+      403,
+      'invalid_grant',
+      wrongEmail,
+    );
     emulator().advanceClock(1);
-    expectError(await otpGrant(emulator(), { username: 'alice@example.com', otp }), 403, 'invalid_grant', expired);
+    expectError(
+      await otpGrant(emulator(), { username: 'alice@example.com', otp }),
+      403,
+      'invalid_grant',
+      expired,
+    );
   });
 
   it('does not accept a code issued to another client', async () => {
@@ -118,8 +153,18 @@ describe('POST /oauth/token passwordless/otp', () => {
     const extra = { client_id: WEB, client_secret: WEB_SECRET };
     await startEmail(emulator(), 'alice@example.com', extra);
     const otp = await latestCode(emulator(), 'alice@example.com');
-    expectError(await otpGrant(emulator(), { username: 'alice@example.com', otp, clientId: WEB }), 401, 'access_denied', 'Unauthorized');
-    const withSecret = await otpGrant(emulator(), { username: 'alice@example.com', otp, clientId: WEB, extra });
+    expectError(
+      await otpGrant(emulator(), { username: 'alice@example.com', otp, clientId: WEB }),
+      401,
+      'access_denied',
+      'Unauthorized',
+    );
+    const withSecret = await otpGrant(emulator(), {
+      username: 'alice@example.com',
+      otp,
+      clientId: WEB,
+      extra,
+    });
     expect(withSecret.status).toBe(200);
   });
 
@@ -128,7 +173,19 @@ describe('POST /oauth/token passwordless/otp', () => {
     [{ username: '' }, 400, 'invalid_request', 'Missing required parameter: username'],
     [{ otp: '' }, 400, 'invalid_request', 'Missing required parameter: otp'],
   ])('rejects %j', async (override, status, error, description) => {
-    const body = { grant_type: GRANT.passwordlessOtp, client_id: 'pwl-native', realm: 'email', username: 'a@b.co', otp: '1', ...override };
-    expectError(await request(emulator(), 'POST', '/oauth/token', { json: body }), status, error, description);
+    const body = {
+      grant_type: GRANT.passwordlessOtp,
+      client_id: 'pwl-native',
+      realm: 'email',
+      username: 'a@b.co',
+      otp: '1',
+      ...override,
+    };
+    expectError(
+      await request(emulator(), 'POST', '/oauth/token', { json: body }),
+      status,
+      error,
+      description,
+    );
   });
 });

@@ -12,7 +12,6 @@ import {
   type Reply,
   type TestEmulator,
 } from './helpers.ts';
-import { defaultSeed } from '../src/index.ts';
 
 const tooMany =
   'Too many requests. Check the X-RateLimit-Limit, X-RateLimit-Remaining and X-RateLimit-Reset headers.';
@@ -61,7 +60,11 @@ describe('/passwordless/start rate limit (50 per hour per IP)', () => {
 
   it('keys on auth0-forwarded-for for the confidential client that sent its secret', async () => {
     await starts(emulator(), 50, asWeb, from('203.0.113.1'));
-    expectError(await startEmail(emulator(), 'alice@example.com', asWeb, from('203.0.113.1')), 429, 'too_many_requests');
+    expectError(
+      await startEmail(emulator(), 'alice@example.com', asWeb, from('203.0.113.1')),
+      429,
+      'too_many_requests',
+    );
     expect((await startEmail(emulator(), 'alice@example.com', asWeb, from('203.0.113.2'))).status).toBe(200);
     // The server's own address still has its whole bucket.
     expect(headersOf(await startEmail(emulator(), 'alice@example.com')).remaining).toBe('49');
@@ -69,15 +72,18 @@ describe('/passwordless/start rate limit (50 per hour per IP)', () => {
 
   it('ignores auth0-forwarded-for from a public client', async () => {
     await starts(emulator(), 50, {}, from('203.0.113.1'));
-    expectError(await startEmail(emulator(), 'alice@example.com', {}, from('203.0.113.9')), 429, 'too_many_requests');
+    expectError(
+      await startEmail(emulator(), 'alice@example.com', {}, from('203.0.113.9')),
+      429,
+      'too_many_requests',
+    );
     expectError(await startEmail(emulator(), 'alice@example.com'), 429, 'too_many_requests');
   });
 });
 
 describe('start rate limit with untrusted header, Retry-After and a small bucket', () => {
-  const web = defaultSeed.clients[2];
   const emulator = useEmulator({
-    clients: [{ ...web, clientId: 'web-untrusted', trustTokenEndpointIpHeader: false }],
+    clients: [{ clientId: 'web-untrusted', clientSecret: WEB_SECRET, trustTokenEndpointIpHeader: false }],
     limits: { passwordlessStart: { burst: 2, refill: 1, perSeconds: 60 } },
     unconfirmed: { sendRetryAfter: true },
   });
@@ -97,7 +103,8 @@ describe('/userinfo rate limit (burst 10, 5 per minute per user)', () => {
 
   it('allows 10 calls, then 429, then one more every 12 s', async () => {
     const token = str(await loginWithEmail(emulator(), 'alice@example.com'), 'access_token');
-    for (let call = 0; call < 10; call += 1) expect((await get(emulator(), '/userinfo', bearer(token))).status).toBe(200);
+    for (let call = 0; call < 10; call += 1)
+      expect((await get(emulator(), '/userinfo', bearer(token))).status).toBe(200);
     const limited = await get(emulator(), '/userinfo', bearer(token));
     expectError(limited, 429, 'too_many_requests', tooMany);
     expect(headersOf(limited)).toMatchObject({ limit: '10', remaining: '0' });

@@ -11,7 +11,6 @@ import {
   WEB,
   WEB_SECRET,
 } from './helpers.ts';
-import { defaultSeed } from '../src/index.ts';
 
 describe('POST /passwordless/start', () => {
   const emulator = useEmulator();
@@ -20,7 +19,11 @@ describe('POST /passwordless/start', () => {
     const reply = await startEmail(emulator(), 'alice@example.com');
     expect(reply.status).toBe(200);
     expect(reply.headers.get('content-type')).toBe('application/json; charset=utf-8');
-    expect(reply.body).toEqual({ _id: expect.stringMatching(/^[0-9a-f]{24}$/), email: 'alice@example.com', email_verified: true });
+    expect(reply.body).toEqual({
+      _id: expect.stringMatching(/^[0-9a-f]{24}$/),
+      email: 'alice@example.com',
+      email_verified: true,
+    });
     const [message, ...rest] = await outbox(emulator(), 'alice@example.com');
     expect(rest).toEqual([]);
     expect(message).toMatchObject({
@@ -46,7 +49,10 @@ describe('POST /passwordless/start', () => {
   it('sends an SMS code by default, and a link by default for e-mail', async () => {
     const sms = await startSms(emulator(), '+15555550100');
     expect(sms.body).toMatchObject({ phone_number: '+15555550100', phone_verified: true });
-    expect((await outbox(emulator(), '+15555550100'))[0]).toMatchObject({ channel: 'sms', code: expect.any(String) });
+    expect((await outbox(emulator(), '+15555550100'))[0]).toMatchObject({
+      channel: 'sms',
+      code: expect.any(String),
+    });
 
     await startEmail(emulator(), 'alice@example.com', { send: undefined });
     expect((await outbox(emulator(), 'alice@example.com'))[0]).toMatchObject({
@@ -66,7 +72,10 @@ describe('POST /passwordless/start', () => {
   });
 
   it('accepts a confidential client with its secret, in the body or as HTTP Basic', async () => {
-    const inBody = await startEmail(emulator(), 'alice@example.com', { client_id: WEB, client_secret: WEB_SECRET });
+    const inBody = await startEmail(emulator(), 'alice@example.com', {
+      client_id: WEB,
+      client_secret: WEB_SECRET,
+    });
     expect(inBody.status).toBe(200);
     const basic = Buffer.from(`${WEB}:${WEB_SECRET}`).toString('base64');
     const viaBasic = await post(
@@ -81,13 +90,21 @@ describe('POST /passwordless/start', () => {
   it('requires client authentication from a confidential client', async () => {
     const reply = await startEmail(emulator(), 'alice@example.com', { client_id: WEB });
     expectError(reply, 403, 'unauthorized_client', 'Client authentication is required');
-    const wrong = await startEmail(emulator(), 'alice@example.com', { client_id: WEB, client_secret: 'nope' });
+    const wrong = await startEmail(emulator(), 'alice@example.com', {
+      client_id: WEB,
+      client_secret: 'nope',
+    });
     expectError(wrong, 401, 'access_denied', 'Unauthorized');
     expect(await outbox(emulator(), 'alice@example.com')).toEqual([]);
   });
 
   it('rejects an unknown client', async () => {
-    expectError(await startEmail(emulator(), 'alice@example.com', { client_id: 'who' }), 401, 'access_denied', 'Unauthorized');
+    expectError(
+      await startEmail(emulator(), 'alice@example.com', { client_id: 'who' }),
+      401,
+      'access_denied',
+      'Unauthorized',
+    );
   });
 
   it('answers 200 for a blocked user but sends nothing', async () => {
@@ -102,12 +119,32 @@ describe('POST /passwordless/start', () => {
     [{ client_id: NATIVE }, 'bad.connection', 'Missing required property: connection'],
     [{ client_id: NATIVE, connection: 'github' }, 'bad.connection', 'Connection does not exist'],
     [{ client_id: NATIVE, connection: 'sms' }, 'bad.phone_number', 'Missing required property: phone_number'],
-    [{ client_id: NATIVE, connection: 'sms', phone_number: '555' }, 'bad.phone_number', 'String does not match pattern: ^\\+[0-9]{1,15}$'],
+    [
+      { client_id: NATIVE, connection: 'sms', phone_number: '555' },
+      'bad.phone_number',
+      'String does not match pattern: ^\\+[0-9]{1,15}$',
+    ],
     [{ client_id: NATIVE, connection: 'email' }, 'bad.email', 'Missing required property: email'],
-    [{ client_id: NATIVE, connection: 'email', email: 'a@b.co', authParams: 'x' }, 'bad.authParams', 'error in authParams - invalid type: string (expected object)'],
-    [{ client_id: NATIVE, connection: 'email', email: 'a@b.co', authParams: [] }, 'bad.authParams', 'error in authParams - invalid type: array (expected object)'],
-    [{ client_id: NATIVE, connection: 'email', email: 'a@b.co', foo: 1 }, 'bad.request', 'the following properties are not allowed: foo'],
-    [{ client_id: 5, connection: 'email', email: 'a@b.co' }, 'bad.client_id', 'error in client_id - invalid type: number (expected string)'],
+    [
+      { client_id: NATIVE, connection: 'email', email: 'a@b.co', authParams: 'x' },
+      'bad.authParams',
+      'error in authParams - invalid type: string (expected object)',
+    ],
+    [
+      { client_id: NATIVE, connection: 'email', email: 'a@b.co', authParams: [] },
+      'bad.authParams',
+      'error in authParams - invalid type: array (expected object)',
+    ],
+    [
+      { client_id: NATIVE, connection: 'email', email: 'a@b.co', foo: 1 },
+      'bad.request',
+      'the following properties are not allowed: foo',
+    ],
+    [
+      { client_id: 5, connection: 'email', email: 'a@b.co' },
+      'bad.client_id',
+      'error in client_id - invalid type: number (expected string)',
+    ],
   ])('400 for %j', async (body, error, description) => {
     expectError(await post(emulator(), '/passwordless/start', body), 400, error, description);
   });
@@ -124,12 +161,11 @@ describe('POST /passwordless/start', () => {
 });
 
 describe('POST /passwordless/start with a custom tenant', () => {
-  const native = defaultSeed.clients[0];
   const emulator = useEmulator({
     connections: { email: { disableSignup: true } },
     clients: [
-      { ...native, clientId: 'no-grant', grantTypes: ['refresh_token'] },
-      { ...native, clientId: 'email-only', connections: ['email'] },
+      { clientId: 'no-grant', grantTypes: ['refresh_token'] },
+      { clientId: 'email-only', connections: ['email'] },
     ],
   });
 
@@ -138,7 +174,8 @@ describe('POST /passwordless/start with a custom tenant', () => {
     expect(reply.status).toBe(403);
     expect(reply.body).toEqual({
       error: 'unauthorized_client',
-      error_description: "Grant type 'http://auth0.com/oauth/grant-type/passwordless/otp' not allowed for the client.",
+      error_description:
+        "Grant type 'http://auth0.com/oauth/grant-type/passwordless/otp' not allowed for the client.",
       error_uri: 'https://auth0.com/docs/clients/client-grant-types',
     });
   });

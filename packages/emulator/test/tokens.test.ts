@@ -18,7 +18,12 @@ import {
 } from './helpers.ts';
 
 const refresh = (emulator: TestEmulator, refreshToken: string, extra: Record<string, string> = {}) =>
-  post(emulator, '/oauth/token', { grant_type: GRANT.refreshToken, client_id: NATIVE, refresh_token: refreshToken, ...extra });
+  post(emulator, '/oauth/token', {
+    grant_type: GRANT.refreshToken,
+    client_id: NATIVE,
+    refresh_token: refreshToken,
+    ...extra,
+  });
 
 async function offlineLogin(emulator: TestEmulator, scope = 'openid profile email offline_access') {
   const reply = await loginWithEmail(emulator, 'alice@example.com', { scope });
@@ -32,7 +37,9 @@ describe('JWKS, discovery and ID tokens', () => {
   it('serves one RS256 signing key', async () => {
     const reply = await get(emulator(), '/.well-known/jwks.json');
     expect(reply.body).toEqual({
-      keys: [{ kty: 'RSA', n: expect.any(String), e: 'AQAB', kid: expect.any(String), alg: 'RS256', use: 'sig' }],
+      keys: [
+        { kty: 'RSA', n: expect.any(String), e: 'AQAB', kid: expect.any(String), alg: 'RS256', use: 'sig' },
+      ],
     });
   });
 
@@ -69,7 +76,9 @@ describe('JWKS, discovery and ID tokens', () => {
   });
 
   it('puts the requested audience and the userinfo audience in the access token', async () => {
-    const reply = await loginWithEmail(emulator(), 'alice@example.com', { audience: 'https://api.example.test' });
+    const reply = await loginWithEmail(emulator(), 'alice@example.com', {
+      audience: 'https://api.example.test',
+    });
     expect(decodeJwt(str(reply, 'access_token'))).toMatchObject({
       aud: ['https://api.example.test', `${emulator().issuer}userinfo`],
       scope: 'openid profile email',
@@ -87,7 +96,8 @@ describe('discovery behind a configured issuer', () => {
     expect(body.issuer).toBe('https://auth.example.test/');
     const endpoints = Object.entries(body).filter(([key]) => key.endsWith('_endpoint') || key === 'jwks_uri');
     expect(endpoints.length).toBeGreaterThanOrEqual(6);
-    for (const [, value] of endpoints) expect(String(value)).toMatch(/^https:\/\/auth\.example\.test\/[a-z.]/);
+    for (const [, value] of endpoints)
+      expect(String(value)).toMatch(/^https:\/\/auth\.example\.test\/[a-z.]/);
     const login = await loginWithEmail(emulator(), 'alice@example.com');
     expect(decodeJwt(str(login, 'id_token')).iss).toBe('https://auth.example.test/');
   });
@@ -101,7 +111,11 @@ describe('refresh and revoke', () => {
     const refreshToken = str(login, 'refresh_token');
     const first = await refresh(emulator(), refreshToken);
     expect(first.status, first.text).toBe(200);
-    expect(first.body).toMatchObject({ access_token: expect.any(String), id_token: expect.any(String), scope: 'openid profile email offline_access' });
+    expect(first.body).toMatchObject({
+      access_token: expect.any(String),
+      id_token: expect.any(String),
+      scope: 'openid profile email offline_access',
+    });
     expect(first.body.refresh_token).toBeUndefined();
     expect((await refresh(emulator(), refreshToken)).status).toBe(200);
   });
@@ -116,22 +130,48 @@ describe('refresh and revoke', () => {
   it('rejects an unknown refresh token and one from another client', async () => {
     expectError(await refresh(emulator(), 'nope'), 403, 'invalid_grant', 'Unknown or invalid refresh token.');
     const refreshToken = str(await offlineLogin(emulator()), 'refresh_token');
-    expectError(await refresh(emulator(), refreshToken, { client_id: 'pwl-spa' }), 403, 'invalid_grant', 'Unknown or invalid refresh token.');
+    expectError(
+      await refresh(emulator(), refreshToken, { client_id: 'pwl-spa' }),
+      403,
+      'invalid_grant',
+      'Unknown or invalid refresh token.',
+    );
   });
 
   it('revokes with an empty 200, after which the refresh token is dead', async () => {
     const refreshToken = str(await offlineLogin(emulator()), 'refresh_token');
-    const revoked = await request(emulator(), 'POST', '/oauth/revoke', { form: { client_id: NATIVE, token: refreshToken } });
+    const revoked = await request(emulator(), 'POST', '/oauth/revoke', {
+      form: { client_id: NATIVE, token: refreshToken },
+    });
     expect(revoked.status).toBe(200);
     expect(revoked.text).toBe('');
-    expectError(await refresh(emulator(), refreshToken), 403, 'invalid_grant', 'Unknown or invalid refresh token.');
-    expect((await post(emulator(), '/oauth/revoke', { client_id: NATIVE, token: refreshToken })).status).toBe(200);
+    expectError(
+      await refresh(emulator(), refreshToken),
+      403,
+      'invalid_grant',
+      'Unknown or invalid refresh token.',
+    );
+    expect((await post(emulator(), '/oauth/revoke', { client_id: NATIVE, token: refreshToken })).status).toBe(
+      200,
+    );
   });
 
   it('revoke needs the token and a confidential client its secret', async () => {
-    expectError(await post(emulator(), '/oauth/revoke', { client_id: NATIVE }), 400, 'invalid_request', 'Missing required parameter: token');
-    expectError(await post(emulator(), '/oauth/revoke', { client_id: WEB, token: 'x' }), 401, 'access_denied');
-    expect((await post(emulator(), '/oauth/revoke', { client_id: WEB, client_secret: WEB_SECRET, token: 'x' })).status).toBe(200);
+    expectError(
+      await post(emulator(), '/oauth/revoke', { client_id: NATIVE }),
+      400,
+      'invalid_request',
+      'Missing required parameter: token',
+    );
+    expectError(
+      await post(emulator(), '/oauth/revoke', { client_id: WEB, token: 'x' }),
+      401,
+      'access_denied',
+    );
+    expect(
+      (await post(emulator(), '/oauth/revoke', { client_id: WEB, client_secret: WEB_SECRET, token: 'x' }))
+        .status,
+    ).toBe(200);
   });
 });
 
@@ -155,7 +195,16 @@ describe('GET|POST /userinfo', () => {
   it.each([
     ['openid', { sub: expect.any(String) }],
     ['openid email', { sub: expect.any(String), email: 'alice@example.com', email_verified: true }],
-    ['openid profile', { sub: expect.any(String), name: 'Alice Example', nickname: 'alice', picture: expect.any(String), updated_at: expect.any(String) }],
+    [
+      'openid profile',
+      {
+        sub: expect.any(String),
+        name: 'Alice Example',
+        nickname: 'alice',
+        picture: expect.any(String),
+        updated_at: expect.any(String),
+      },
+    ],
   ])('returns the claims of scope "%s"', async (scope, claims) => {
     const token = str(await loginWithEmail(emulator(), 'alice@example.com', { scope }), 'access_token');
     for (const method of ['GET', 'POST']) {
@@ -179,7 +228,13 @@ describe('GET|POST /userinfo', () => {
   });
 
   it('refuses an access token without openid (no userinfo audience)', async () => {
-    const token = str(await loginWithEmail(emulator(), 'alice@example.com', { scope: 'profile', audience: 'https://api.example.test' }), 'access_token');
+    const token = str(
+      await loginWithEmail(emulator(), 'alice@example.com', {
+        scope: 'profile',
+        audience: 'https://api.example.test',
+      }),
+      'access_token',
+    );
     expectError(await get(emulator(), '/userinfo', bearer(token)), 401, 'invalid_token');
   });
 });

@@ -106,7 +106,8 @@ export function createTransport(options: ResolvedOptions): Transport {
     const state = { timedOut: false, callerAborted: false };
     const timer = setTimeout(() => {
       state.timedOut = true;
-      controller.abort(new DOMException('The request timed out.', 'TimeoutError'));
+      // A plain Error rather than DOMException, which React Native lacks.
+      controller.abort(Object.assign(new Error('The request timed out.'), { name: 'TimeoutError' }));
     }, options.timeoutMs);
     const onAbort = (): void => {
       state.callerAborted = true;

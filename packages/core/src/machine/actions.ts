@@ -25,7 +25,8 @@ export interface PasswordlessActions extends Record<PasswordlessActionName, (...
 
 export function createPasswordlessActions(send: (event: PasswordlessEvent) => void): PasswordlessActions {
   return {
-    submitIdentifier: (identifier, options = {}) => send({ type: 'SUBMIT_IDENTIFIER', identifier, ...options }),
+    submitIdentifier: (identifier, options = {}) =>
+      send({ type: 'SUBMIT_IDENTIFIER', identifier, ...options }),
     submitCode: (otp) => send({ type: 'SUBMIT_CODE', otp }),
     resend: () => send({ type: 'RESEND' }),
     changeIdentifier: () => send({ type: 'CHANGE_IDENTIFIER' }),

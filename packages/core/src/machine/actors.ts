@@ -82,7 +82,9 @@ export function createPasswordlessActors(clientFor: ClientResolver) {
 
     exchangeMagicLinkCode: fromPromise<Session, MagicLinkInput>(async ({ input, signal }) => {
       const client = clientFor(input.config);
-      const callback = parseMagicLinkCallback(input.callbackUrl, { expectedState: input.magicLink?.state ?? '' });
+      const callback = parseMagicLinkCallback(input.callbackUrl, {
+        expectedState: input.magicLink?.state ?? '',
+      });
       const tokens = await client.exchangeAuthorizationCode({
         code: callback.code,
         redirectUri: input.config.redirectUri ?? '',
@@ -138,17 +140,21 @@ export function createPasswordlessActors(clientFor: ClientResolver) {
       },
     ),
 
-    verifyRecoveryCode: fromPromise<Session & { newRecoveryCode: string | null }, WithMfaToken & { recoveryCode: string }>(
-      async ({ input, signal }) => {
-        const client = clientFor(input.config);
-        const result = await client.verifyRecoveryCode({
-          mfaToken: input.mfaToken,
-          recoveryCode: input.recoveryCode,
-          signal,
-        });
-        return { ...(await toSession(client, input.config, result)), newRecoveryCode: result.newRecoveryCode ?? null };
-      },
-    ),
+    verifyRecoveryCode: fromPromise<
+      Session & { newRecoveryCode: string | null },
+      WithMfaToken & { recoveryCode: string }
+    >(async ({ input, signal }) => {
+      const client = clientFor(input.config);
+      const result = await client.verifyRecoveryCode({
+        mfaToken: input.mfaToken,
+        recoveryCode: input.recoveryCode,
+        signal,
+      });
+      return {
+        ...(await toSession(client, input.config, result)),
+        newRecoveryCode: result.newRecoveryCode ?? null,
+      };
+    }),
 
     refreshSession: fromPromise<Session, WithConfig & { refreshToken: string }>(async ({ input, signal }) => {
       const client = clientFor(input.config);
@@ -156,9 +162,12 @@ export function createPasswordlessActors(clientFor: ClientResolver) {
       return toSession(client, input.config, tokens);
     }),
 
-    revokeSession: fromPromise<void, WithConfig & { refreshToken: string | null }>(async ({ input, signal }) => {
-      if (input.refreshToken) await clientFor(input.config).revoke({ refreshToken: input.refreshToken, signal });
-    }),
+    revokeSession: fromPromise<void, WithConfig & { refreshToken: string | null }>(
+      async ({ input, signal }) => {
+        if (input.refreshToken)
+          await clientFor(input.config).revoke({ refreshToken: input.refreshToken, signal });
+      },
+    ),
 
     /** Reports the time every second so countdowns and expiries are plain guards on context. */
     ticker: fromCallback<{ type: 'noop' }>(({ sendBack }) => {

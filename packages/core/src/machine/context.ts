@@ -17,7 +17,9 @@ export const defaultConfig: Omit<PasswordlessConfig, 'clientId'> = {
 
 export function initialContext(input: PasswordlessInput, now: number): PasswordlessContext {
   if (!input.domain && !input.baseUrl) {
-    throw new TypeError('passwordlessMachine: input needs `domain` (e.g. "example.eu.auth0.com") or `baseUrl`.');
+    throw new TypeError(
+      'passwordlessMachine: input needs `domain` (e.g. "example.eu.auth0.com") or `baseUrl`.',
+    );
   }
   const config: PasswordlessConfig = { ...defaultConfig, ...stripUndefined(input), clientId: input.clientId };
   return {

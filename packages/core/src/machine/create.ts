@@ -24,8 +24,16 @@ export interface PasswordlessOptions extends PasswordlessInput, PasswordlessClie
 }
 
 function splitOptions(options: PasswordlessOptions) {
-  const { clientSecret, dangerouslyAllowSecretInBrowser, fetch, telemetry, snapshot, inspect, dangerouslyInspectSecrets, ...input } =
-    options;
+  const {
+    clientSecret,
+    dangerouslyAllowSecretInBrowser,
+    fetch,
+    telemetry,
+    snapshot,
+    inspect,
+    dangerouslyInspectSecrets,
+    ...input
+  } = options;
   return {
     input: input satisfies PasswordlessInput,
     client: { clientSecret, dangerouslyAllowSecretInBrowser, fetch, telemetry },

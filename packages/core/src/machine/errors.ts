@@ -5,7 +5,10 @@ import type { PasswordlessErrorInfo } from './types.ts';
 export function toErrorInfo(error: unknown): PasswordlessErrorInfo {
   const typed = isPasswordlessError(error)
     ? error
-    : new PasswordlessError('unknown', { message: error instanceof Error ? error.message : String(error), cause: error });
+    : new PasswordlessError('unknown', {
+        message: error instanceof Error ? error.message : String(error),
+        cause: error,
+      });
   const info: PasswordlessErrorInfo = { code: typed.code, message: typed.message };
   if (typed.status !== undefined) info.status = typed.status;
   if (typed.auth0Error !== undefined) info.auth0Error = typed.auth0Error;

@@ -3,12 +3,24 @@ import type { AssociateResult, ChallengeResult } from '../api/mfa.ts';
 import { isPasswordlessError, type PasswordlessErrorCode } from '../errors.ts';
 import type { Authenticator } from '../api/authenticators.ts';
 import { createPasswordlessActors } from './actors.ts';
-import { choosableAuthenticators, clearedFlow, initialContext, newMfaState, randomString } from './context.ts';
+import {
+  choosableAuthenticators,
+  clearedFlow,
+  initialContext,
+  newMfaState,
+  randomString,
+} from './context.ts';
 import { defaultClientFor } from './default-client.ts';
 import { localError, toErrorInfo } from './errors.ts';
 import * as rules from './rules.ts';
 import { mergeRefreshed } from './session.ts';
-import type { EnrollmentFactor, PasswordlessContext, PasswordlessEvent, PasswordlessInput, Session } from './types.ts';
+import type {
+  EnrollmentFactor,
+  PasswordlessContext,
+  PasswordlessEvent,
+  PasswordlessInput,
+  Session,
+} from './types.ts';
 
 const errorCodeIs = (error: unknown, codes: readonly PasswordlessErrorCode[]) =>
   isPasswordlessError(error) && codes.includes(error.code);
@@ -148,13 +160,17 @@ export const passwordlessMachine = setup({
           authenticators: params.authenticators,
           hasRecoveryCode:
             mfa.hasRecoveryCode ||
-            params.authenticators.some((authenticator) => authenticator.type === 'recovery-code' && authenticator.active),
+            params.authenticators.some(
+              (authenticator) => authenticator.type === 'recovery-code' && authenticator.active,
+            ),
         },
       };
     }),
     selectOnlyAuthenticator: assign(({ context }) => {
       const mfa = mfaOf(context);
-      return { mfa: { ...mfa, selectedAuthenticatorId: choosableAuthenticators(mfa.authenticators)[0]?.id ?? null } };
+      return {
+        mfa: { ...mfa, selectedAuthenticatorId: choosableAuthenticators(mfa.authenticators)[0]?.id ?? null },
+      };
     }),
     selectAuthenticator: assign(({ context, event }) =>
       event.type === 'SELECT_AUTHENTICATOR'
@@ -179,7 +195,10 @@ export const passwordlessMachine = setup({
           challenge:
             result.authenticatorType === 'otp'
               ? { type: 'otp' as const }
-              : { type: result.bindingMethod ? ('oob' as const) : ('push' as const), oobCode: result.oobCode },
+              : {
+                  type: result.bindingMethod ? ('oob' as const) : ('push' as const),
+                  oobCode: result.oobCode,
+                },
         },
       };
     }),
@@ -187,7 +206,9 @@ export const passwordlessMachine = setup({
       error: null,
       mfa: { ...mfaOf(context), challenge: null, enrollment: null, selectedAuthenticatorId: null },
     })),
-    setOtpChallenge: assign(({ context }) => ({ mfa: { ...mfaOf(context), challenge: { type: 'otp' as const } } })),
+    setOtpChallenge: assign(({ context }) => ({
+      mfa: { ...mfaOf(context), challenge: { type: 'otp' as const } },
+    })),
     setRecoveryChallenge: assign(({ context }) => ({
       error: null,
       mfa: { ...mfaOf(context), challenge: { type: 'recovery' as const } },
@@ -206,7 +227,13 @@ export const passwordlessMachine = setup({
       return {
         mfa: {
           ...mfa,
-          challenge: { ...mfa.challenge, type: 'push' as const, pollIntervalMs, nextPollAt: context.now + pollIntervalMs, polls: 0 },
+          challenge: {
+            ...mfa.challenge,
+            type: 'push' as const,
+            pollIntervalMs,
+            nextPollAt: context.now + pollIntervalMs,
+            polls: 0,
+          },
         },
       };
     }),
@@ -228,7 +255,12 @@ export const passwordlessMachine = setup({
       return {
         mfa: {
           ...mfa,
-          challenge: { ...challenge, pollIntervalMs: interval, nextPollAt: context.now + interval, polls: (challenge.polls ?? 0) + 1 },
+          challenge: {
+            ...challenge,
+            pollIntervalMs: interval,
+            nextPollAt: context.now + interval,
+            polls: (challenge.polls ?? 0) + 1,
+          },
         },
       };
     }),
@@ -283,7 +315,10 @@ export const passwordlessMachine = setup({
               target: '#passwordless.sent',
               actions: { type: 'recordCodeSent', params: ({ event }) => ({ sentAt: event.output.sentAt }) },
             },
-            onError: { target: 'editing', actions: { type: 'recordError', params: ({ event }) => ({ error: event.error }) } },
+            onError: {
+              target: 'editing',
+              actions: { type: 'recordError', params: ({ event }) => ({ error: event.error }) },
+            },
           },
           after: { requestTimeout: { target: 'editing', actions: 'recordTimeout' } },
           on: { CANCEL: 'editing' },
@@ -334,7 +369,10 @@ export const passwordlessMachine = setup({
                 onDone: {
                   target: '#passwordless.sent',
                   reenter: true,
-                  actions: { type: 'recordCodeSent', params: ({ event }) => ({ sentAt: event.output.sentAt }) },
+                  actions: {
+                    type: 'recordCodeSent',
+                    params: ({ event }) => ({ sentAt: event.output.sentAt }),
+                  },
                 },
                 onError: {
                   target: 'cooling',
@@ -373,22 +411,37 @@ export const passwordlessMachine = setup({
             },
             onError: [
               {
-                guard: { type: 'errorIs', params: ({ event }) => ({ error: event.error, codes: ['mfa_required'] }) },
+                guard: {
+                  type: 'errorIs',
+                  params: ({ event }) => ({ error: event.error, codes: ['mfa_required'] }),
+                },
                 target: '#passwordless.mfa_required',
                 actions: { type: 'beginMfa', params: ({ event }) => ({ error: event.error }) },
               },
               {
-                guard: { type: 'errorIs', params: ({ event }) => ({ error: event.error, codes: ['invalid_code'] }) },
+                guard: {
+                  type: 'errorIs',
+                  params: ({ event }) => ({ error: event.error, codes: ['invalid_code'] }),
+                },
                 target: '#passwordless.sent',
-                actions: [{ type: 'recordError', params: ({ event }) => ({ error: event.error }) }, 'countFailedAttempt'],
+                actions: [
+                  { type: 'recordError', params: ({ event }) => ({ error: event.error }) },
+                  'countFailedAttempt',
+                ],
               },
               {
                 guard: {
                   type: 'errorIs',
-                  params: ({ event }) => ({ error: event.error, codes: ['code_expired', 'too_many_attempts'] }),
+                  params: ({ event }) => ({
+                    error: event.error,
+                    codes: ['code_expired', 'too_many_attempts'],
+                  }),
                 },
                 target: '#passwordless.sent',
-                actions: [{ type: 'recordError', params: ({ event }) => ({ error: event.error }) }, 'markCodeDead'],
+                actions: [
+                  { type: 'recordError', params: ({ event }) => ({ error: event.error }) },
+                  'markCodeDead',
+                ],
               },
               {
                 target: '#passwordless.sent',
@@ -411,17 +464,26 @@ export const passwordlessMachine = setup({
             },
             onError: [
               {
-                guard: { type: 'errorIs', params: ({ event }) => ({ error: event.error, codes: ['mfa_required'] }) },
+                guard: {
+                  type: 'errorIs',
+                  params: ({ event }) => ({ error: event.error, codes: ['mfa_required'] }),
+                },
                 target: '#passwordless.mfa_required',
                 actions: { type: 'beginMfa', params: ({ event }) => ({ error: event.error }) },
               },
               {
                 guard: {
                   type: 'errorIs',
-                  params: ({ event }) => ({ error: event.error, codes: ['code_expired', 'too_many_attempts'] }),
+                  params: ({ event }) => ({
+                    error: event.error,
+                    codes: ['code_expired', 'too_many_attempts'],
+                  }),
                 },
                 target: '#passwordless.sent',
-                actions: [{ type: 'recordError', params: ({ event }) => ({ error: event.error }) }, 'markCodeDead'],
+                actions: [
+                  { type: 'recordError', params: ({ event }) => ({ error: event.error }) },
+                  'markCodeDead',
+                ],
               },
               {
                 target: '#passwordless.sent',
@@ -446,15 +508,27 @@ export const passwordlessMachine = setup({
             input: ({ context }) => ({ config: context.config, mfaToken: mfaOf(context).mfaToken }),
             onDone: {
               target: 'routing',
-              actions: { type: 'storeAuthenticators', params: ({ event }) => ({ authenticators: event.output }) },
+              actions: {
+                type: 'storeAuthenticators',
+                params: ({ event }) => ({ authenticators: event.output }),
+              },
             },
             onError: [
               {
-                guard: { type: 'errorIs', params: ({ event }) => ({ error: event.error, codes: ['mfa_token_expired'] }) },
+                guard: {
+                  type: 'errorIs',
+                  params: ({ event }) => ({ error: event.error, codes: ['mfa_token_expired'] }),
+                },
                 target: '#passwordless.identify',
-                actions: [{ type: 'recordError', params: ({ event }) => ({ error: event.error }) }, 'resetFlow'],
+                actions: [
+                  { type: 'recordError', params: ({ event }) => ({ error: event.error }) },
+                  'resetFlow',
+                ],
               },
-              { target: 'failed', actions: { type: 'recordError', params: ({ event }) => ({ error: event.error }) } },
+              {
+                target: 'failed',
+                actions: { type: 'recordError', params: ({ event }) => ({ error: event.error }) },
+              },
             ],
           },
           after: { requestTimeout: { target: 'failed', actions: 'recordTimeout' } },
@@ -462,7 +536,11 @@ export const passwordlessMachine = setup({
         routing: {
           always: [
             { guard: 'mustEnroll', target: 'enroll' },
-            { guard: 'hasOneAuthenticator', target: '#passwordless.challenge', actions: 'selectOnlyAuthenticator' },
+            {
+              guard: 'hasOneAuthenticator',
+              target: '#passwordless.challenge',
+              actions: 'selectOnlyAuthenticator',
+            },
             { target: 'choosing' },
           ],
         },
@@ -505,17 +583,27 @@ export const passwordlessMachine = setup({
                 type: 'storeEnrollment',
                 params: ({ event }) => ({
                   result: event.output,
-                  factor: event.output.authenticatorType === 'otp' ? 'otp' : channelFactor(event.output.oobChannel),
+                  factor:
+                    event.output.authenticatorType === 'otp' ? 'otp' : channelFactor(event.output.oobChannel),
                 }),
               },
             },
             onError: [
               {
-                guard: { type: 'errorIs', params: ({ event }) => ({ error: event.error, codes: ['mfa_token_expired'] }) },
+                guard: {
+                  type: 'errorIs',
+                  params: ({ event }) => ({ error: event.error, codes: ['mfa_token_expired'] }),
+                },
                 target: '#passwordless.identify',
-                actions: [{ type: 'recordError', params: ({ event }) => ({ error: event.error }) }, 'resetFlow'],
+                actions: [
+                  { type: 'recordError', params: ({ event }) => ({ error: event.error }) },
+                  'resetFlow',
+                ],
               },
-              { target: 'enroll', actions: { type: 'recordError', params: ({ event }) => ({ error: event.error }) } },
+              {
+                target: 'enroll',
+                actions: { type: 'recordError', params: ({ event }) => ({ error: event.error }) },
+              },
             ],
           },
           after: { requestTimeout: { target: 'enroll', actions: 'recordTimeout' } },
@@ -544,7 +632,11 @@ export const passwordlessMachine = setup({
         routing: {
           always: [
             { guard: { type: 'enrollingFactorIs', params: { factors: ['otp'] } }, target: 'otp' },
-            { guard: { type: 'enrollingFactorIs', params: { factors: ['push'] } }, target: 'push', actions: 'startPushPolling' },
+            {
+              guard: { type: 'enrollingFactorIs', params: { factors: ['push'] } },
+              target: 'push',
+              actions: 'startPushPolling',
+            },
             { guard: 'isEnrolling', target: 'oob' },
             { guard: 'selectedIsOtp', target: 'otp', actions: 'setOtpChallenge' },
             { target: 'requesting' },
@@ -562,24 +654,45 @@ export const passwordlessMachine = setup({
             }),
             onDone: [
               {
-                guard: { type: 'challengeIs', params: ({ event }) => ({ result: event.output, kind: 'otp' as const }) },
+                guard: {
+                  type: 'challengeIs',
+                  params: ({ event }) => ({ result: event.output, kind: 'otp' as const }),
+                },
                 target: 'otp',
                 actions: { type: 'storeChallenge', params: ({ event }) => ({ result: event.output }) },
               },
               {
-                guard: { type: 'challengeIs', params: ({ event }) => ({ result: event.output, kind: 'push' as const }) },
+                guard: {
+                  type: 'challengeIs',
+                  params: ({ event }) => ({ result: event.output, kind: 'push' as const }),
+                },
                 target: 'push',
-                actions: [{ type: 'storeChallenge', params: ({ event }) => ({ result: event.output }) }, 'startPushPolling'],
+                actions: [
+                  { type: 'storeChallenge', params: ({ event }) => ({ result: event.output }) },
+                  'startPushPolling',
+                ],
               },
-              { target: 'oob', actions: { type: 'storeChallenge', params: ({ event }) => ({ result: event.output }) } },
+              {
+                target: 'oob',
+                actions: { type: 'storeChallenge', params: ({ event }) => ({ result: event.output }) },
+              },
             ],
             onError: [
               {
-                guard: { type: 'errorIs', params: ({ event }) => ({ error: event.error, codes: ['mfa_token_expired'] }) },
+                guard: {
+                  type: 'errorIs',
+                  params: ({ event }) => ({ error: event.error, codes: ['mfa_token_expired'] }),
+                },
                 target: '#passwordless.identify',
-                actions: [{ type: 'recordError', params: ({ event }) => ({ error: event.error }) }, 'resetFlow'],
+                actions: [
+                  { type: 'recordError', params: ({ event }) => ({ error: event.error }) },
+                  'resetFlow',
+                ],
               },
-              { target: 'failed', actions: { type: 'recordError', params: ({ event }) => ({ error: event.error }) } },
+              {
+                target: 'failed',
+                actions: { type: 'recordError', params: ({ event }) => ({ error: event.error }) },
+              },
             ],
           },
           after: { requestTimeout: { target: 'failed', actions: 'recordTimeout' } },
@@ -608,11 +721,20 @@ export const passwordlessMachine = setup({
             },
             onError: [
               {
-                guard: { type: 'errorIs', params: ({ event }) => ({ error: event.error, codes: ['mfa_token_expired'] }) },
+                guard: {
+                  type: 'errorIs',
+                  params: ({ event }) => ({ error: event.error, codes: ['mfa_token_expired'] }),
+                },
                 target: '#passwordless.identify',
-                actions: [{ type: 'recordError', params: ({ event }) => ({ error: event.error }) }, 'resetFlow'],
+                actions: [
+                  { type: 'recordError', params: ({ event }) => ({ error: event.error }) },
+                  'resetFlow',
+                ],
               },
-              { target: 'otp', actions: { type: 'recordError', params: ({ event }) => ({ error: event.error }) } },
+              {
+                target: 'otp',
+                actions: { type: 'recordError', params: ({ event }) => ({ error: event.error }) },
+              },
             ],
           },
           after: { requestTimeout: { target: 'otp', actions: 'recordTimeout' } },
@@ -643,11 +765,20 @@ export const passwordlessMachine = setup({
             },
             onError: [
               {
-                guard: { type: 'errorIs', params: ({ event }) => ({ error: event.error, codes: ['mfa_token_expired'] }) },
+                guard: {
+                  type: 'errorIs',
+                  params: ({ event }) => ({ error: event.error, codes: ['mfa_token_expired'] }),
+                },
                 target: '#passwordless.identify',
-                actions: [{ type: 'recordError', params: ({ event }) => ({ error: event.error }) }, 'resetFlow'],
+                actions: [
+                  { type: 'recordError', params: ({ event }) => ({ error: event.error }) },
+                  'resetFlow',
+                ],
               },
-              { target: 'oob', actions: { type: 'recordError', params: ({ event }) => ({ error: event.error }) } },
+              {
+                target: 'oob',
+                actions: { type: 'recordError', params: ({ event }) => ({ error: event.error }) },
+              },
             ],
           },
           after: { requestTimeout: { target: 'oob', actions: 'recordTimeout' } },
@@ -679,7 +810,10 @@ export const passwordlessMachine = setup({
                     actions: ['clearError', 'schedulePoll'],
                   },
                   {
-                    guard: { type: 'errorIs', params: ({ event }) => ({ error: event.error, codes: ['slow_down'] }) },
+                    guard: {
+                      type: 'errorIs',
+                      params: ({ event }) => ({ error: event.error, codes: ['slow_down'] }),
+                    },
                     target: 'waiting',
                     actions: 'slowDownPolling',
                   },
@@ -689,12 +823,21 @@ export const passwordlessMachine = setup({
                       params: ({ event }) => ({ error: event.error, codes: ['mfa_token_expired'] }),
                     },
                     target: '#passwordless.identify',
-                    actions: [{ type: 'recordError', params: ({ event }) => ({ error: event.error }) }, 'resetFlow'],
+                    actions: [
+                      { type: 'recordError', params: ({ event }) => ({ error: event.error }) },
+                      'resetFlow',
+                    ],
                   },
                   {
-                    guard: { type: 'errorIs', params: ({ event }) => ({ error: event.error, codes: rules.transientCodes }) },
+                    guard: {
+                      type: 'errorIs',
+                      params: ({ event }) => ({ error: event.error, codes: rules.transientCodes }),
+                    },
                     target: 'waiting',
-                    actions: [{ type: 'recordError', params: ({ event }) => ({ error: event.error }) }, 'schedulePoll'],
+                    actions: [
+                      { type: 'recordError', params: ({ event }) => ({ error: event.error }) },
+                      'schedulePoll',
+                    ],
                   },
                   {
                     target: 'rejected',
@@ -707,7 +850,11 @@ export const passwordlessMachine = setup({
             rejected: {
               on: {
                 RETRY: [
-                  { guard: 'isEnrolling', target: '#passwordless.mfa_required.enroll', actions: 'leaveChallenge' },
+                  {
+                    guard: 'isEnrolling',
+                    target: '#passwordless.mfa_required.enroll',
+                    actions: 'leaveChallenge',
+                  },
                   { target: '#passwordless.challenge.requesting' },
                 ],
               },
@@ -730,22 +877,35 @@ export const passwordlessMachine = setup({
             input: ({ context, event }) => ({
               config: context.config,
               mfaToken: mfaOf(context).mfaToken,
-              recoveryCode: event.type === 'SUBMIT_RECOVERY_CODE' ? rules.normalizeCode(event.recoveryCode) : '',
+              recoveryCode:
+                event.type === 'SUBMIT_RECOVERY_CODE' ? rules.normalizeCode(event.recoveryCode) : '',
             }),
             onDone: {
               target: '#passwordless.authenticated',
               actions: [
                 { type: 'startSession', params: ({ event }) => ({ session: event.output }) },
-                { type: 'keepNewRecoveryCode', params: ({ event }) => ({ code: event.output.newRecoveryCode }) },
+                {
+                  type: 'keepNewRecoveryCode',
+                  params: ({ event }) => ({ code: event.output.newRecoveryCode }),
+                },
               ],
             },
             onError: [
               {
-                guard: { type: 'errorIs', params: ({ event }) => ({ error: event.error, codes: ['mfa_token_expired'] }) },
+                guard: {
+                  type: 'errorIs',
+                  params: ({ event }) => ({ error: event.error, codes: ['mfa_token_expired'] }),
+                },
                 target: '#passwordless.identify',
-                actions: [{ type: 'recordError', params: ({ event }) => ({ error: event.error }) }, 'resetFlow'],
+                actions: [
+                  { type: 'recordError', params: ({ event }) => ({ error: event.error }) },
+                  'resetFlow',
+                ],
               },
-              { target: 'recovery', actions: { type: 'recordError', params: ({ event }) => ({ error: event.error }) } },
+              {
+                target: 'recovery',
+                actions: { type: 'recordError', params: ({ event }) => ({ error: event.error }) },
+              },
             ],
           },
           after: { requestTimeout: { target: 'recovery', actions: 'recordTimeout' } },
@@ -770,20 +930,32 @@ export const passwordlessMachine = setup({
           tags: ['busy'],
           invoke: {
             src: 'refreshSession',
-            input: ({ context }) => ({ config: context.config, refreshToken: context.session?.tokens.refreshToken ?? '' }),
+            input: ({ context }) => ({
+              config: context.config,
+              refreshToken: context.session?.tokens.refreshToken ?? '',
+            }),
             onDone: {
               target: 'active',
               actions: { type: 'updateSession', params: ({ event }) => ({ session: event.output }) },
             },
             onError: [
               {
-                guard: { type: 'errorIs', params: ({ event }) => ({ error: event.error, codes: rules.sessionGoneCodes }) },
+                guard: {
+                  type: 'errorIs',
+                  params: ({ event }) => ({ error: event.error, codes: rules.sessionGoneCodes }),
+                },
                 target: '#passwordless.identify',
-                actions: [{ type: 'recordError', params: ({ event }) => ({ error: event.error }) }, 'resetFlow'],
+                actions: [
+                  { type: 'recordError', params: ({ event }) => ({ error: event.error }) },
+                  'resetFlow',
+                ],
               },
               {
                 target: 'active',
-                actions: [{ type: 'recordError', params: ({ event }) => ({ error: event.error }) }, 'scheduleRefreshRetry'],
+                actions: [
+                  { type: 'recordError', params: ({ event }) => ({ error: event.error }) },
+                  'scheduleRefreshRetry',
+                ],
               },
             ],
           },
@@ -793,12 +965,17 @@ export const passwordlessMachine = setup({
           tags: ['busy'],
           invoke: {
             src: 'revokeSession',
-            input: ({ context }) => ({ config: context.config, refreshToken: context.session?.tokens.refreshToken ?? null }),
+            input: ({ context }) => ({
+              config: context.config,
+              refreshToken: context.session?.tokens.refreshToken ?? null,
+            }),
             // Signing out must always work locally, even if revoking the refresh token failed.
             onDone: { target: '#passwordless.identify', actions: ['resetFlow', 'clearError'] },
             onError: { target: '#passwordless.identify', actions: ['resetFlow', 'clearError'] },
           },
-          after: { requestTimeout: { target: '#passwordless.identify', actions: ['resetFlow', 'clearError'] } },
+          after: {
+            requestTimeout: { target: '#passwordless.identify', actions: ['resetFlow', 'clearError'] },
+          },
         },
       },
     },

@@ -2,7 +2,13 @@ import { validateEmail, validatePhoneNumber } from '../validation.ts';
 import type { PasswordlessErrorCode } from '../errors.ts';
 import { choosableAuthenticators, selectedAuthenticator } from './context.ts';
 import { localError, toErrorInfo } from './errors.ts';
-import type { Connection, EnrollmentFactor, PasswordlessContext, PasswordlessErrorInfo, SendMode } from './types.ts';
+import type {
+  Connection,
+  EnrollmentFactor,
+  PasswordlessContext,
+  PasswordlessErrorInfo,
+  SendMode,
+} from './types.ts';
 
 /** The checks behind the chart's guards, as plain functions so they are tested and reused by the view. */
 
@@ -16,12 +22,16 @@ export function checkIdentifier(
 ): IdentifierCheck {
   const connection = event.connection ?? context.connection;
   const send = connection === 'sms' ? 'code' : (event.send ?? context.send);
-  const result = connection === 'email' ? validateEmail(event.identifier) : validatePhoneNumber(event.identifier);
+  const result =
+    connection === 'email' ? validateEmail(event.identifier) : validatePhoneNumber(event.identifier);
   if (!result.ok) return { ok: false, error: toErrorInfo(result.error) };
   if (send === 'link' && !context.config.redirectUri) {
     return {
       ok: false,
-      error: localError('bad_request', 'Magic links need `redirectUri` in the configuration; send a code instead.'),
+      error: localError(
+        'bad_request',
+        'Magic links need `redirectUri` in the configuration; send a code instead.',
+      ),
     };
   }
   // Auth0 stores passwordless e-mail identities in lower case.
@@ -31,7 +41,8 @@ export function checkIdentifier(
 
 export const otpLooksValid = (otp: string) => /^\d{4,10}$/.test(otp.replace(/[\s-]/g, ''));
 export const mfaCodeLooksValid = (otp: string) => /^\d{6}$/.test(otp.replace(/[\s-]/g, ''));
-export const recoveryCodeLooksValid = (code: string) => /^[A-Za-z0-9]{8,64}$/.test(code.replace(/[\s-]/g, ''));
+export const recoveryCodeLooksValid = (code: string) =>
+  /^[A-Za-z0-9]{8,64}$/.test(code.replace(/[\s-]/g, ''));
 export const normalizeCode = (code: string) => code.replace(/[\s-]/g, '');
 
 export const codeIsUnusable = (context: PasswordlessContext) =>
@@ -76,7 +87,13 @@ export function refreshDue(context: PasswordlessContext): boolean {
   return context.now >= tokens.expiresAt - context.config.refreshLeewaySeconds * 1000;
 }
 
-export const transientCodes: PasswordlessErrorCode[] = ['network', 'timeout', 'server', 'invalid_response', 'rate_limited'];
+export const transientCodes: PasswordlessErrorCode[] = [
+  'network',
+  'timeout',
+  'server',
+  'invalid_response',
+  'rate_limited',
+];
 export const sessionGoneCodes: PasswordlessErrorCode[] = [
   'invalid_refresh_token',
   'invalid_grant',

@@ -42,7 +42,11 @@ export function userFromClaims(claims: IdTokenClaims): SessionUser {
 /** A refresh keeps what the new response leaves out (Auth0 omits the refresh token without rotation). */
 export function mergeRefreshed(previous: Session, next: Session): Session {
   return {
-    tokens: { ...previous.tokens, ...next.tokens, refreshToken: next.tokens.refreshToken ?? previous.tokens.refreshToken },
+    tokens: {
+      ...previous.tokens,
+      ...next.tokens,
+      refreshToken: next.tokens.refreshToken ?? previous.tokens.refreshToken,
+    },
     claims: next.claims ?? previous.claims,
     user: next.user ?? previous.user,
   };

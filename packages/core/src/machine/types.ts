@@ -39,7 +39,8 @@ export interface PasswordlessConfig {
 }
 
 /** What `createActor(passwordlessMachine, { input })` takes: `clientId` plus `domain` or `baseUrl`. */
-export type PasswordlessInput = Pick<PasswordlessConfig, 'clientId'> & Partial<Omit<PasswordlessConfig, 'clientId'>>;
+export type PasswordlessInput = Pick<PasswordlessConfig, 'clientId'> &
+  Partial<Omit<PasswordlessConfig, 'clientId'>>;
 
 /** A `PasswordlessError` as plain data, so snapshots stay serialisable. */
 export interface PasswordlessErrorInfo {

@@ -66,7 +66,12 @@ export interface PasswordlessMfaView {
     recoveryCodes?: string[];
   } | null;
   hasRecoveryCode: boolean;
-  push: { pollIntervalSeconds: number; polls: number; secondsUntilNextPoll: number; rejected: boolean } | null;
+  push: {
+    pollIntervalSeconds: number;
+    polls: number;
+    secondsUntilNextPoll: number;
+    rejected: boolean;
+  } | null;
   secondsUntilExpiry: number;
 }
 
@@ -108,13 +113,16 @@ export function getStep(snapshot: PasswordlessSnapshot): PasswordlessStep {
   if (snapshot.matches({ mfa_required: 'choosing' })) return 'mfa_choose';
   if (snapshot.matches({ mfa_required: 'enroll' }) || snapshot.matches({ mfa_required: 'associating' }))
     return 'mfa_enroll';
-  if (snapshot.matches({ mfa_required: 'failed' }) || snapshot.matches({ challenge: 'failed' })) return 'mfa_failed';
+  if (snapshot.matches({ mfa_required: 'failed' }) || snapshot.matches({ challenge: 'failed' }))
+    return 'mfa_failed';
   if (snapshot.matches('mfa_required')) return 'mfa_loading';
   if (snapshot.matches({ challenge: 'push' })) return 'mfa_push';
   if (snapshot.matches({ challenge: 'recovery' }) || snapshot.matches({ challenge: 'verifyingRecovery' }))
     return 'mfa_recovery';
-  if (snapshot.matches({ challenge: 'oob' }) || snapshot.matches({ challenge: 'verifyingOob' })) return 'mfa_oob';
-  if (snapshot.matches({ challenge: 'otp' }) || snapshot.matches({ challenge: 'verifyingOtp' })) return 'mfa_otp';
+  if (snapshot.matches({ challenge: 'oob' }) || snapshot.matches({ challenge: 'verifyingOob' }))
+    return 'mfa_oob';
+  if (snapshot.matches({ challenge: 'otp' }) || snapshot.matches({ challenge: 'verifyingOtp' }))
+    return 'mfa_otp';
   if (snapshot.matches('challenge')) return 'mfa_loading';
   if (snapshot.matches({ authenticated: 'loggingOut' })) return 'signing_out';
   return 'authenticated';
@@ -203,7 +211,8 @@ export function getPasswordlessView(snapshot: PasswordlessSnapshot): Passwordles
     attemptsLeft: context.attemptsLeft,
     codeExpired: snapshot.hasTag('code_expired'),
     secondsUntilResend: secondsUntil(context.resendAvailableAt, context.now),
-    secondsUntilExpiry: context.codeExpiresAt === null ? null : secondsUntil(context.codeExpiresAt, context.now),
+    secondsUntilExpiry:
+      context.codeExpiresAt === null ? null : secondsUntil(context.codeExpiresAt, context.now),
     mfa: mfaView(snapshot),
     user: context.session?.user ?? null,
     claims: context.session?.claims ?? null,

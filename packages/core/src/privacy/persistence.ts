@@ -31,7 +31,10 @@ const FORMAT_VERSION = 1;
 const DEFAULT_KEY = 'passwordless-xstate';
 const statesNeedingSecrets = ['mfa_required', 'challenge', 'authenticated'] as const;
 
-export function decidePersistence(actorRef: PasswordlessActorRef, options: PersistenceOptions = {}): PersistDecision {
+export function decidePersistence(
+  actorRef: PasswordlessActorRef,
+  options: PersistenceOptions = {},
+): PersistDecision {
   const snapshot = actorRef.getSnapshot();
   if (snapshot.status !== 'active') return { kind: 'clear' };
   if (snapshot.hasTag('busy')) return { kind: 'keep' };
@@ -78,8 +81,15 @@ export function restorePasswordless(
   try {
     const raw = storage.getItem(key);
     if (!raw) return undefined;
-    const parsed = JSON.parse(raw) as { v?: unknown; snapshot?: { status?: unknown; value?: unknown; context?: unknown } };
-    if (parsed.v !== FORMAT_VERSION || parsed.snapshot?.status !== 'active' || typeof parsed.snapshot.context !== 'object') {
+    const parsed = JSON.parse(raw) as {
+      v?: unknown;
+      snapshot?: { status?: unknown; value?: unknown; context?: unknown };
+    };
+    if (
+      parsed.v !== FORMAT_VERSION ||
+      parsed.snapshot?.status !== 'active' ||
+      typeof parsed.snapshot.context !== 'object'
+    ) {
       storage.removeItem(key);
       return undefined;
     }

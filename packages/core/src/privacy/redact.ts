@@ -33,9 +33,8 @@ export const SECRET_KEYS: ReadonlySet<string> = new Set([
 export const REDACTED = '[redacted]';
 
 /**
- * A deep copy with every secret replaced by `[redacted]`. Safe on cycles and class instances
- * (those with `toJSON`, such as actor references, are copied through it; errors keep name, code
- * and message).
+ * A deep copy of plain data with every secret replaced by `[redacted]`. Safe on cycles; actor
+ * references become `{ id }`, errors keep name, code and message.
  */
 export function redactSecrets<T>(value: T): T {
   return copy(value, new WeakMap()) as T;
@@ -56,9 +55,10 @@ function copy(value: unknown, seen: WeakMap<object, unknown>): unknown {
   }
   const prototype = Object.getPrototypeOf(value);
   if (prototype !== Object.prototype && prototype !== null) {
+    // Actor references serialise to `{ id }`; other instances (machines, state nodes, dates) are
+    // definitions rather than runtime data, so they are passed on as they are.
     const toJSON = (value as { toJSON?: () => unknown }).toJSON;
-    if (typeof toJSON === 'function') return copy(toJSON.call(value), seen);
-    return `[${prototype?.constructor?.name ?? 'object'}]`;
+    return 'sessionId' in value && typeof toJSON === 'function' ? copy(toJSON.call(value), seen) : value;
   }
   const out: Record<string, unknown> = {};
   seen.set(value, out);

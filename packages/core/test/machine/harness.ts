@@ -7,8 +7,10 @@ import type { PasswordlessInput, Session } from '../../src/machine/types.ts';
 
 export const T0 = Date.UTC(2026, 10, 21, 12, 0, 0);
 
-export const fail = (code: PasswordlessErrorCode, extra: ConstructorParameters<typeof PasswordlessError>[1] = {}) =>
-  new PasswordlessError(code, extra);
+export const fail = (
+  code: PasswordlessErrorCode,
+  extra: ConstructorParameters<typeof PasswordlessError>[1] = {},
+) => new PasswordlessError(code, extra);
 
 export function session(overrides: Partial<Session['tokens']> = {}): Session {
   return {
@@ -47,14 +49,18 @@ interface StubReplies {
  */
 export function chart(replies: Partial<StubReplies> = {}, input: Partial<PasswordlessInput> = {}) {
   const calls: Record<string, Array<{ input: unknown; signal: AbortSignal }>> = {};
-  const replyWith = <T>(name: keyof StubReplies, fallback: T) =>
+  // Each stub stands in for an actor of another input type; the cast keeps the map readable.
+  const replyWith = <T>(name: keyof StubReplies, fallback: T): never =>
     fromPromise<T, unknown>(async ({ input: actorInput, signal }) => {
       (calls[name] ??= []).push({ input: actorInput, signal });
       const reply = (replies[name] ?? fallback) as Reply<T>;
-      const value = typeof reply === 'function' ? await (reply as (input: unknown) => T | Error | Promise<T>)(actorInput) : reply;
+      const value =
+        typeof reply === 'function'
+          ? await (reply as (input: unknown) => T | Error | Promise<T>)(actorInput)
+          : reply;
       if (value instanceof Error) throw value;
       return value as T;
-    });
+    }) as never;
   const machine = passwordlessMachine.provide({
     actors: {
       startPasswordless: replyWith('startPasswordless', { sentAt: T0 }),
@@ -86,7 +92,11 @@ export function chart(replies: Partial<StubReplies> = {}, input: Partial<Passwor
 /** Lets promise actors settle. */
 export const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-export const authenticator = (id: string, type: Authenticator['type'], extra: Partial<Authenticator> = {}): Authenticator => ({
+export const authenticator = (
+  id: string,
+  type: Authenticator['type'],
+  extra: Partial<Authenticator> = {},
+): Authenticator => ({
   id,
   type,
   authenticatorType: type === 'otp' || type === 'recovery-code' ? type : 'oob',

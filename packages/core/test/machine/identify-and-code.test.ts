@@ -29,7 +29,10 @@ describe('identify', () => {
     await settle();
     const view = getPasswordlessView(actor.getSnapshot());
     expect(view.step).toBe('code');
-    expect(calls.startPasswordless?.[0]?.input).toMatchObject({ identifier: 'alice@example.com', send: 'code' });
+    expect(calls.startPasswordless?.[0]?.input).toMatchObject({
+      identifier: 'alice@example.com',
+      send: 'code',
+    });
     expect(view.attemptsLeft).toBe(3);
     expect(view.secondsUntilResend).toBe(30);
     expect(view.secondsUntilExpiry).toBe(180);
@@ -66,7 +69,7 @@ describe('sent and verifying', () => {
   it('sends exactly one request for a double-clicked Verify', async () => {
     let resolve!: () => void;
     const { actor, callCount } = await codeSent({
-      exchangeOtp: () => new Promise((done) => (resolve = () => done(new Error('late')))),
+      exchangeOtp: () => new Promise((_, reject) => (resolve = () => reject(new Error('late')))),
     });
     actor.send({ type: 'SUBMIT_CODE', otp: '123456' });
     actor.send({ type: 'SUBMIT_CODE', otp: '123456' });
@@ -95,7 +98,10 @@ describe('sent and verifying', () => {
     const { actor } = await codeSent({ exchangeOtp: fail('code_expired', { status: 403 }) });
     actor.send({ type: 'SUBMIT_CODE', otp: '123456' });
     await settle();
-    expect(getPasswordlessView(actor.getSnapshot())).toMatchObject({ codeExpired: true, error: { code: 'code_expired' } });
+    expect(getPasswordlessView(actor.getSnapshot())).toMatchObject({
+      codeExpired: true,
+      error: { code: 'code_expired' },
+    });
   });
 
   it('refuses a malformed code locally without a request', async () => {
@@ -132,7 +138,12 @@ describe('sent and verifying', () => {
     await settle();
     const view = getPasswordlessView(actor.getSnapshot());
     expect(callCount('startPasswordless')).toBe(2);
-    expect(view).toMatchObject({ attemptsLeft: 3, secondsUntilResend: 30, secondsUntilExpiry: 180, error: null });
+    expect(view).toMatchObject({
+      attemptsLeft: 3,
+      secondsUntilResend: 30,
+      secondsUntilExpiry: 180,
+      error: null,
+    });
   });
 
   it('waits at least Retry-After before the next resend after a 429', async () => {
