@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   associate,
+  challenge,
   decidePush,
   expectError,
   latestMessage,
@@ -33,6 +34,11 @@ describe('enrolment with /mfa/associate', () => {
       enroll: [{ type: 'otp' }, { type: 'phone' }, { type: 'email' }, { type: 'push-notification' }],
     });
     expect(await listAuthenticators(emulator(), mfaToken)).toEqual([]);
+  });
+
+  it('answers association_required to a challenge before enrolment', async () => {
+    const { mfaToken } = await loginUntilMfa(emulator(), email);
+    expectError(await challenge(emulator(), mfaToken), 400, 'association_required');
   });
 
   it('otp: secret, otpauth barcode and recovery codes; confirmed by mfa-otp', async () => {

@@ -131,6 +131,12 @@ describe('MFA API with an access token for the /mfa/ audience', () => {
     expectError(await deleteAuthenticator(emulator(), plain, otp!.id), 401, 'invalid_token');
   });
 
+  it('does not emulate enrolment with an MFA-API token (mfa_token only)', async () => {
+    const token = await mfaApiToken(emulator(), email, secret);
+    const reply = await associate(emulator(), token, { authenticator_types: ['otp'] });
+    expectError(reply, 400, 'invalid_request', 'The emulator enrols authenticators with an mfa_token only.');
+  });
+
   it('does not accept an ordinary access token', async () => {
     const tokens = await loginWithEmail(emulator(), 'alice@example.com');
     const reply = await get(emulator(), '/mfa/authenticators', {

@@ -70,6 +70,11 @@ describe('/passwordless/start rate limit (50 per hour per IP)', () => {
     expect(headersOf(await startEmail(emulator(), 'alice@example.com')).remaining).toBe('49');
   });
 
+  it('ignores X-Forwarded-For: the TCP peer is the key', async () => {
+    await starts(emulator(), 50, {}, { 'x-forwarded-for': '198.51.100.1' });
+    expectError(await startEmail(emulator(), 'alice@example.com', {}, { 'x-forwarded-for': '198.51.100.2' }), 429, 'too_many_requests');
+  });
+
   it('ignores auth0-forwarded-for from a public client', async () => {
     await starts(emulator(), 50, {}, from('203.0.113.1'));
     expectError(
@@ -83,7 +88,10 @@ describe('/passwordless/start rate limit (50 per hour per IP)', () => {
 
 describe('start rate limit with untrusted header, Retry-After and a small bucket', () => {
   const emulator = useEmulator({
-    clients: [{ clientId: 'web-untrusted', clientSecret: WEB_SECRET, trustTokenEndpointIpHeader: false }],
+    clients: [
+      { clientId: 'web-untrusted', clientSecret: WEB_SECRET, trustTokenEndpointIpHeader: false },
+      { clientId: 'public-trusting', trustTokenEndpointIpHeader: true },
+    ],
     limits: { passwordlessStart: { burst: 2, refill: 1, perSeconds: 60 } },
     unconfirmed: { sendRetryAfter: true },
   });
@@ -95,6 +103,12 @@ describe('start rate limit with untrusted header, Retry-After and a small bucket
     expectError(limited, 429, 'too_many_requests');
     expect(headersOf(limited).limit).toBe('2');
     expect(limited.headers.get('retry-after')).toBe('60');
+  });
+
+  it('ignores auth0-forwarded-for from a public client even when the setting is on (no secret sent)', async () => {
+    const publicClient = { client_id: 'public-trusting' };
+    await starts(emulator(), 2, publicClient, from('203.0.113.1'));
+    expectError(await startEmail(emulator(), 'alice@example.com', publicClient, from('203.0.113.2')), 429, 'too_many_requests');
   });
 });
 

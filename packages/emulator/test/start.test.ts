@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   expectError,
   NATIVE,
+  otpGrant,
   outbox,
   post,
   startEmail,
@@ -178,6 +179,12 @@ describe('POST /passwordless/start with a custom tenant', () => {
         "Grant type 'http://auth0.com/oauth/grant-type/passwordless/otp' not allowed for the client.",
       error_uri: 'https://auth0.com/docs/clients/client-grant-types',
     });
+  });
+
+  it('answers the same unauthorized_client body at /oauth/token', async () => {
+    const reply = await otpGrant(emulator(), { username: 'alice@example.com', otp: '123456', clientId: 'no-grant' });
+    expectError(reply, 403, 'unauthorized_client', "Grant type 'http://auth0.com/oauth/grant-type/passwordless/otp' not allowed for the client.");
+    expect(reply.body.error_uri).toBe('https://auth0.com/docs/clients/client-grant-types');
   });
 
   it('answers bad.connection when the connection is not enabled for the client', async () => {
