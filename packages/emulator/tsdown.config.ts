@@ -5,5 +5,7 @@ export default defineConfig({
   format: ['esm', 'cjs'],
   dts: true,
   platform: 'node',
+  // With platform `node`, tsdown defaults to `.mjs`/`.d.mts`; package.json and bin/ expect `.js`/`.d.ts`.
+  fixedExtension: false,
   sourcemap: true,
 });

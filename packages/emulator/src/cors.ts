@@ -1,4 +1,5 @@
 import { matchesAny } from './glob.ts';
+import { respond } from './respond.ts';
 import type { EmulatorState } from './state.ts';
 
 const exposedHeaders =
@@ -23,19 +24,16 @@ export function withCors(state: EmulatorState, request: Request, response: Respo
   headers.set('access-control-allow-credentials', 'true');
   headers.set('access-control-expose-headers', exposedHeaders);
   headers.append('vary', 'Origin');
-  return new Response(response.body, { status: response.status, headers });
+  return respond(response.body, response.status, headers);
 }
 
 /** Answers a preflight; the allow-* headers are only granted to allowed origins. */
 export function preflight(state: EmulatorState, request: Request): Response {
-  if (!allowedOrigin(state, request)) return new Response(null, { status: 204, headers: { vary: 'Origin' } });
-  const response = new Response(null, {
-    status: 204,
-    headers: {
-      'access-control-allow-methods': 'GET, POST, DELETE, OPTIONS',
-      'access-control-allow-headers': allowedRequestHeaders,
-      'access-control-max-age': '600',
-    },
+  if (!allowedOrigin(state, request)) return respond(null, 204, { vary: 'Origin' });
+  const response = respond(null, 204, {
+    'access-control-allow-methods': 'GET, POST, DELETE, OPTIONS',
+    'access-control-allow-headers': allowedRequestHeaders,
+    'access-control-max-age': '600',
   });
   return withCors(state, request, response);
 }

@@ -29,7 +29,9 @@ export function resolveClient(input: ClientInput): ClientConfig {
     ...input,
   };
   if (client.tokenEndpointAuthMethod !== 'none' && !client.clientSecret) {
-    throw new Error(`Client "${client.clientId}" uses ${client.tokenEndpointAuthMethod} but has no clientSecret`);
+    throw new Error(
+      `Client "${client.clientId}" uses ${client.tokenEndpointAuthMethod} but has no clientSecret`,
+    );
   }
   return client;
 }

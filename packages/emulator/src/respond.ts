@@ -1,13 +1,17 @@
+import { STATUS_CODES } from 'node:http';
+
 const jsonType = 'application/json; charset=utf-8';
 
-export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': jsonType, ...headers } });
+/** A Response with the standard reason phrase, which Node would otherwise leave empty (`HTTP/1.1 200 `). */
+export function respond(body: BodyInit | null, status: number, headers: HeadersInit = {}): Response {
+  return new Response(body, { status, statusText: STATUS_CODES[status] ?? '', headers });
 }
 
-export const empty = (status = 200, headers: Record<string, string> = {}) =>
-  new Response(null, { status, headers });
+export const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  respond(JSON.stringify(body), status, { 'content-type': jsonType, ...headers });
 
-export const redirect = (location: string) => new Response(null, { status: 302, headers: { location } });
+export const empty = (status = 200, headers: Record<string, string> = {}) => respond(null, status, headers);
 
-export const html = (text: string) =>
-  new Response(text, { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' } });
+export const redirect = (location: string) => respond(null, 302, { location });
+
+export const html = (text: string) => respond(text, 200, { 'content-type': 'text/html; charset=utf-8' });

@@ -36,9 +36,14 @@ const safeDecode = (value: string) => {
  * Creates the h3 app and registers handlers so that every failure, including h3's own (a malformed
  * URL), is answered in Auth0's JSON shape with CORS headers for allowed origins, never a stack trace.
  */
+export interface RouteOptions {
+  /** Also answer HEAD for a GET route (default); off for GETs with side effects. */
+  head?: boolean;
+}
+
 export interface Router {
   app: H3;
-  on(method: Method, path: string, handler: RouteHandler): void;
+  on(method: Method, path: string, handler: RouteHandler, options?: RouteOptions): void;
   /** Unknown paths get 404; known paths with another method 405 and an `Allow` header. */
   fallback(): void;
 }
@@ -85,9 +90,10 @@ export function createRouter(state: EmulatorState): Router {
 
   return {
     app,
-    on(method: Method, path: string, handler: RouteHandler) {
+    on(method: Method, path: string, handler: RouteHandler, options: RouteOptions = {}) {
       // h3 drops the body of HEAD answers; monitors and curl -I expect HEAD wherever GET works.
-      for (const registered of method === 'GET' ? (['GET', 'HEAD'] as const) : [method]) {
+      const withHead = method === 'GET' && options.head !== false;
+      for (const registered of withHead ? (['GET', 'HEAD'] as const) : [method]) {
         routes.push({ method: registered, pattern: toPattern(path) });
         app.on(registered, path, wrap(handler));
       }

@@ -19,11 +19,17 @@ describe('resolveConfig', () => {
 
   it('treats a client with a secret as a confidential regular web app', () => {
     const [client] = resolveConfig({ clients: [{ clientId: 'server', clientSecret: 's3cret' }] }).clients;
-    expect(client).toMatchObject({ appType: 'regular_web', tokenEndpointAuthMethod: 'client_secret_post', webOrigins: [] });
+    expect(client).toMatchObject({
+      appType: 'regular_web',
+      tokenEndpointAuthMethod: 'client_secret_post',
+      webOrigins: [],
+    });
   });
 
   it('refuses a confidential client without a secret and a client without an id', () => {
-    expect(() => resolveConfig({ clients: [{ clientId: 'x', tokenEndpointAuthMethod: 'client_secret_post' }] })).toThrow(/no clientSecret/);
+    expect(() =>
+      resolveConfig({ clients: [{ clientId: 'x', tokenEndpointAuthMethod: 'client_secret_post' }] }),
+    ).toThrow(/no clientSecret/);
     expect(() => resolveConfig({ clients: [{ clientId: '' }] })).toThrow(/clientId/);
   });
 
@@ -37,19 +43,34 @@ describe('resolveConfig', () => {
 });
 
 describe('connection settings', () => {
-  const emulator = useEmulator({ connections: { email: { otpLength: 4, otpLifetimeSeconds: 60, maxAttempts: 1 } } });
+  const emulator = useEmulator({
+    connections: { email: { otpLength: 4, otpLifetimeSeconds: 60, maxAttempts: 1 } },
+  });
 
   it('uses the configured code length, lifetime and attempts', async () => {
     await startEmail(emulator(), 'alice@example.com');
     expect(await latestCode(emulator(), 'alice@example.com')).toMatch(/^\d{4}$/);
     emulator().advanceClock(60);
     const otp = await latestCode(emulator(), 'alice@example.com');
-    expectError(await otpGrant(emulator(), { username: 'alice@example.com', otp }), 403, 'invalid_grant', 'The verification code has expired. Please try to login again.');
+    expectError(
+      await otpGrant(emulator(), { username: 'alice@example.com', otp }),
+      403,
+      'invalid_grant',
+      'The verification code has expired. Please try to login again.',
+    );
 
     await startEmail(emulator(), 'alice@example.com');
     await otpGrant(emulator(), { username: 'alice@example.com', otp: 'x' });
-    const last = await otpGrant(emulator(), { username: 'alice@example.com', otp: await latestCode(emulator(), 'alice@example.com') });
-    expectError(last, 403, 'invalid_grant', "You've reached the maximum number of attempts. Please try to login again.");
+    const last = await otpGrant(emulator(), {
+      username: 'alice@example.com',
+      otp: await latestCode(emulator(), 'alice@example.com'),
+    });
+    expectError(
+      last,
+      403,
+      'invalid_grant',
+      "You've reached the maximum number of attempts. Please try to login again.",
+    );
   });
 
   it('keeps the seeded users working', async () => {

@@ -21,6 +21,15 @@ import {
 describe('dev endpoints (emulator-only)', () => {
   const emulator = useEmulator();
 
+  it('answers with standard reason phrases', async () => {
+    const response = await fetch(`${emulator().url}/.well-known/jwks.json`);
+    expect(`${response.status} ${response.statusText}`).toBe('200 OK');
+    const missing = await fetch(`${emulator().url}/nowhere`, {
+      headers: { origin: 'http://localhost:5173' },
+    });
+    expect(`${missing.status} ${missing.statusText}`).toBe('404 Not Found');
+  });
+
   it('serves the outbox page', async () => {
     const reply = await get(emulator(), '/__dev');
     expect(reply.status).toBe(200);

@@ -198,3 +198,18 @@ describe('enrolment limited to some factors', () => {
     expectError(sms, 400, 'unsupported_challenge_type');
   });
 });
+
+describe('enrolment without recovery codes and without the type field', () => {
+  const emulator = useEmulator({ mfa: { recoveryCodes: false, emitAuthenticatorType: false } });
+
+  it('returns no recovery_codes and lists authenticators without `type`', async () => {
+    const { mfaToken } = await loginUntilMfa(emulator(), email);
+    const reply = await associate(emulator(), mfaToken, { authenticator_types: ['otp'] });
+    expect(reply.body.recovery_codes).toBeUndefined();
+    await mfaGrant(emulator(), 'mfaOtp', mfaToken, { otp: totp(emulator(), str(reply, 'secret')) });
+    const { mfaToken: next } = await loginUntilMfa(emulator(), email);
+    expect(await listAuthenticators(emulator(), next)).toEqual([
+      { id: expect.stringMatching(/^totp\|/), authenticator_type: 'otp', active: true },
+    ]);
+  });
+});

@@ -153,6 +153,13 @@ describe('magic links', () => {
     });
   });
 
+  it('is not consumed by a HEAD request (mail scanners probe links)', async () => {
+    const link = await sendLink(emulator(), 'alice@example.com', { redirect_uri: CALLBACK });
+    const probe = await fetch(link, { method: 'HEAD', redirect: 'manual' });
+    expect(probe.status).toBe(405);
+    expect((await follow(link)).fragment?.access_token).toEqual(expect.any(String));
+  });
+
   it('is single-use', async () => {
     const link = await sendLink(emulator(), 'alice@example.com', { redirect_uri: CALLBACK });
     expect((await follow(link)).fragment?.access_token).toEqual(expect.any(String));

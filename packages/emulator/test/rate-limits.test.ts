@@ -72,7 +72,11 @@ describe('/passwordless/start rate limit (50 per hour per IP)', () => {
 
   it('ignores X-Forwarded-For: the TCP peer is the key', async () => {
     await starts(emulator(), 50, {}, { 'x-forwarded-for': '198.51.100.1' });
-    expectError(await startEmail(emulator(), 'alice@example.com', {}, { 'x-forwarded-for': '198.51.100.2' }), 429, 'too_many_requests');
+    expectError(
+      await startEmail(emulator(), 'alice@example.com', {}, { 'x-forwarded-for': '198.51.100.2' }),
+      429,
+      'too_many_requests',
+    );
   });
 
   it('ignores auth0-forwarded-for from a public client', async () => {
@@ -108,7 +112,11 @@ describe('start rate limit with untrusted header, Retry-After and a small bucket
   it('ignores auth0-forwarded-for from a public client even when the setting is on (no secret sent)', async () => {
     const publicClient = { client_id: 'public-trusting' };
     await starts(emulator(), 2, publicClient, from('203.0.113.1'));
-    expectError(await startEmail(emulator(), 'alice@example.com', publicClient, from('203.0.113.2')), 429, 'too_many_requests');
+    expectError(
+      await startEmail(emulator(), 'alice@example.com', publicClient, from('203.0.113.2')),
+      429,
+      'too_many_requests',
+    );
   });
 });
 

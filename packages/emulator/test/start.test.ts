@@ -182,8 +182,17 @@ describe('POST /passwordless/start with a custom tenant', () => {
   });
 
   it('answers the same unauthorized_client body at /oauth/token', async () => {
-    const reply = await otpGrant(emulator(), { username: 'alice@example.com', otp: '123456', clientId: 'no-grant' });
-    expectError(reply, 403, 'unauthorized_client', "Grant type 'http://auth0.com/oauth/grant-type/passwordless/otp' not allowed for the client.");
+    const reply = await otpGrant(emulator(), {
+      username: 'alice@example.com',
+      otp: '123456',
+      clientId: 'no-grant',
+    });
+    expectError(
+      reply,
+      403,
+      'unauthorized_client',
+      "Grant type 'http://auth0.com/oauth/grant-type/passwordless/otp' not allowed for the client.",
+    );
     expect(reply.body.error_uri).toBe('https://auth0.com/docs/clients/client-grant-types');
   });
 

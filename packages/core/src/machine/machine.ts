@@ -53,7 +53,6 @@ export const passwordlessMachine = setup({
     resendCooldownOver: ({ context }) => rules.resendCooldownOver(context),
     errorIs: (_, params: { error: unknown; codes: PasswordlessErrorCode[] }) =>
       errorCodeIs(params.error, params.codes),
-    hasAttemptsLeftAfterThis: ({ context }) => context.attemptsLeft > 1,
     mfaTokenExpired: ({ context }) => rules.mfaTokenExpired(context),
     mustEnroll: ({ context }) => rules.mustEnroll(context),
     hasOneAuthenticator: ({ context }) => rules.hasOneAuthenticator(context),
@@ -303,6 +302,7 @@ export const passwordlessMachine = setup({
         submitting: {
           tags: ['busy'],
           invoke: {
+            id: 'startPasswordless',
             src: 'startPasswordless',
             input: ({ context }) => ({
               config: context.config,
@@ -328,7 +328,7 @@ export const passwordlessMachine = setup({
 
     sent: {
       type: 'parallel',
-      invoke: { src: 'ticker' },
+      invoke: { id: 'ticker', src: 'ticker' },
       on: {
         CHANGE_IDENTIFIER: { target: 'identify', actions: ['resetFlow', 'clearError'] },
         CANCEL: { target: 'identify', actions: ['resetFlow', 'clearError'] },
@@ -358,6 +358,7 @@ export const passwordlessMachine = setup({
             sending: {
               tags: ['busy'],
               invoke: {
+                id: 'startPasswordless',
                 src: 'startPasswordless',
                 input: ({ context }) => ({
                   config: context.config,
@@ -398,6 +399,7 @@ export const passwordlessMachine = setup({
       states: {
         code: {
           invoke: {
+            id: 'exchangeOtp',
             src: 'exchangeOtp',
             input: ({ context, event }) => ({
               config: context.config,
@@ -452,6 +454,7 @@ export const passwordlessMachine = setup({
         },
         link: {
           invoke: {
+            id: 'exchangeMagicLinkCode',
             src: 'exchangeMagicLinkCode',
             input: ({ context, event }) => ({
               config: context.config,
@@ -496,7 +499,7 @@ export const passwordlessMachine = setup({
     },
 
     mfa_required: {
-      invoke: { src: 'ticker' },
+      invoke: { id: 'ticker', src: 'ticker' },
       always: { guard: 'mfaTokenExpired', target: 'identify', actions: ['recordMfaExpired', 'resetFlow'] },
       on: { CANCEL: { target: 'identify', actions: ['resetFlow', 'clearError'] } },
       initial: 'loading',
@@ -504,6 +507,7 @@ export const passwordlessMachine = setup({
         loading: {
           tags: ['busy'],
           invoke: {
+            id: 'listAuthenticators',
             src: 'listAuthenticators',
             input: ({ context }) => ({ config: context.config, mfaToken: mfaOf(context).mfaToken }),
             onDone: {
@@ -569,6 +573,7 @@ export const passwordlessMachine = setup({
         associating: {
           tags: ['busy'],
           invoke: {
+            id: 'associateAuthenticator',
             src: 'associateAuthenticator',
             input: ({ context, event }) => ({
               config: context.config,
@@ -613,7 +618,7 @@ export const passwordlessMachine = setup({
     },
 
     challenge: {
-      invoke: { src: 'ticker' },
+      invoke: { id: 'ticker', src: 'ticker' },
       always: { guard: 'mfaTokenExpired', target: 'identify', actions: ['recordMfaExpired', 'resetFlow'] },
       on: {
         CANCEL: { target: 'identify', actions: ['resetFlow', 'clearError'] },
@@ -646,6 +651,7 @@ export const passwordlessMachine = setup({
           tags: ['busy'],
           entry: 'clearError',
           invoke: {
+            id: 'requestChallenge',
             src: 'requestChallenge',
             input: ({ context }) => ({
               config: context.config,
@@ -709,6 +715,7 @@ export const passwordlessMachine = setup({
           tags: ['busy'],
           entry: 'clearError',
           invoke: {
+            id: 'verifyMfaOtp',
             src: 'verifyMfaOtp',
             input: ({ context, event }) => ({
               config: context.config,
@@ -752,6 +759,7 @@ export const passwordlessMachine = setup({
           tags: ['busy'],
           entry: 'clearError',
           invoke: {
+            id: 'verifyMfaOob',
             src: 'verifyMfaOob',
             input: ({ context, event }) => ({
               config: context.config,
@@ -790,6 +798,7 @@ export const passwordlessMachine = setup({
             polling: {
               tags: ['busy'],
               invoke: {
+                id: 'verifyMfaOob',
                 src: 'verifyMfaOob',
                 input: ({ context }) => ({
                   config: context.config,
@@ -873,6 +882,7 @@ export const passwordlessMachine = setup({
           tags: ['busy'],
           entry: 'clearError',
           invoke: {
+            id: 'verifyRecoveryCode',
             src: 'verifyRecoveryCode',
             input: ({ context, event }) => ({
               config: context.config,
@@ -915,7 +925,7 @@ export const passwordlessMachine = setup({
     },
 
     authenticated: {
-      invoke: { src: 'ticker' },
+      invoke: { id: 'ticker', src: 'ticker' },
       on: {
         LOGOUT: '.loggingOut',
         ACKNOWLEDGE_RECOVERY_CODE: { actions: 'forgetNewRecoveryCode' },
@@ -929,6 +939,7 @@ export const passwordlessMachine = setup({
         refreshing: {
           tags: ['busy'],
           invoke: {
+            id: 'refreshSession',
             src: 'refreshSession',
             input: ({ context }) => ({
               config: context.config,
@@ -964,6 +975,7 @@ export const passwordlessMachine = setup({
         loggingOut: {
           tags: ['busy'],
           invoke: {
+            id: 'revokeSession',
             src: 'revokeSession',
             input: ({ context }) => ({
               config: context.config,

@@ -47,7 +47,7 @@ export function recordFailure(state: EmulatorState, user: UserRecord): void {
 /** A confirmed enrolment turns the authenticator (and its pair) on and keeps the first recovery code. */
 export function activateEnrollment(user: UserRecord, authenticator: AuthenticatorRecord): void {
   for (const candidate of user.authenticators) {
-    if (candidate === authenticator) {
+    if (candidate === authenticator || candidate.id === authenticator.pairedWith) {
       candidate.active = true;
       delete candidate.pendingEnrollment;
     }

@@ -22,7 +22,8 @@ export function buildMagicLink(state: EmulatorState, pending: PendingCode): stri
 }
 
 export function registerMagicLink(router: Router): void {
-  router.on('GET', '/passwordless/verify_redirect', followMagicLink);
+  // A HEAD (a mail scanner's probe) must not consume the one-time link.
+  router.on('GET', '/passwordless/verify_redirect', followMagicLink, { head: false });
 }
 
 async function followMagicLink({ state, url }: RouteContext): Promise<Response> {

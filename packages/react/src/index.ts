@@ -1,0 +1,15 @@
+export * from '@passwordless-xstate/core';
+export {
+  usePasswordless,
+  usePasswordlessActor,
+  usePasswordlessState,
+  type UsePasswordlessResult,
+} from './use-passwordless.ts';
+export {
+  PasswordlessProvider,
+  usePasswordlessActions,
+  usePasswordlessActorRef,
+  usePasswordlessContext,
+  usePasswordlessSelector,
+} from './context.tsx';
+export type { PersistOptions, UsePasswordlessOptions } from './options.ts';
