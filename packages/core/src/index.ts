@@ -19,6 +19,7 @@ export {
   type PasswordlessView,
 } from './machine/view.ts';
 export { createPasswordlessActions, type PasswordlessActions } from './machine/actions.ts';
+export { waitForStep } from './machine/wait.ts';
 export type {
   Connection,
   EnrollmentFactor,

@@ -32,10 +32,6 @@ const safeDecode = (value: string) => {
   }
 };
 
-/**
- * Creates the h3 app and registers handlers so that every failure, including h3's own (a malformed
- * URL), is answered in Auth0's JSON shape with CORS headers for allowed origins, never a stack trace.
- */
 export interface RouteOptions {
   /** Also answer HEAD for a GET route (default); off for GETs with side effects. */
   head?: boolean;
@@ -48,6 +44,10 @@ export interface Router {
   fallback(): void;
 }
 
+/**
+ * Creates the h3 app and registers handlers so that every failure, including h3's own (a malformed
+ * URL), is answered in Auth0's JSON shape with CORS headers for allowed origins, never a stack trace.
+ */
 export function createRouter(state: EmulatorState): Router {
   const routes: RegisteredRoute[] = [];
   const fail = (request: Request, error: unknown): Response => {

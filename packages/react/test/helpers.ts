@@ -7,11 +7,19 @@ import { afterAll, beforeAll, beforeEach } from 'vitest';
 export function useEmulator(): { current: RunningEmulator; options: () => UsePasswordlessOptions } {
   const holder = {} as { current: RunningEmulator; options: () => UsePasswordlessOptions };
   beforeAll(async () => {
-    holder.current = await startEmulator({ port: 0, log: false, config: { mfa: { pushPollIntervalSeconds: 1 } } });
+    holder.current = await startEmulator({
+      port: 0,
+      log: false,
+      config: { mfa: { pushPollIntervalSeconds: 1 } },
+    });
   });
   beforeEach(() => holder.current.reset());
   afterAll(() => holder.current.close());
-  holder.options = () => ({ clientId: 'pwl-native', baseUrl: `${holder.current.url}/`, pushPollIntervalSeconds: 1 });
+  holder.options = () => ({
+    clientId: 'pwl-native',
+    baseUrl: `${holder.current.url}/`,
+    pushPollIntervalSeconds: 1,
+  });
   return holder;
 }
 

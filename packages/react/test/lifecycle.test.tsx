@@ -65,7 +65,9 @@ describe('actor lifecycle', () => {
     const code = emulator.current.latestCode('alice@example.com') ?? '';
     await enter('Code', code);
     await screen.findByText('Signed in as alice@example.com');
-    const submitted = events.find((event) => event.type === '@xstate.event' && event.event.type === 'SUBMIT_CODE');
+    const submitted = events.find(
+      (event) => event.type === '@xstate.event' && event.event.type === 'SUBMIT_CODE',
+    );
     expect(submitted?.type === '@xstate.event' && submitted.event).toMatchObject({ otp: REDACTED });
     const snapshots = events.flatMap((event) => (event.type === '@xstate.snapshot' ? [event.snapshot] : []));
     expect(JSON.stringify(snapshots)).not.toContain(code);

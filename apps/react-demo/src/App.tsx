@@ -1,0 +1,35 @@
+import { PasswordlessProvider } from '@passwordless-xstate/react';
+import { useState } from 'react';
+import { MagicLinkCallback } from './Callback.tsx';
+import { emulatorUrl, flowOptions } from './config.ts';
+import { DevOutbox } from './DevOutbox.tsx';
+import { StepView } from './StepView.tsx';
+
+export function App() {
+  const [options] = useState(flowOptions);
+  return (
+    <PasswordlessProvider options={options}>
+      <div className="page">
+        <header className="topbar">
+          <span className="brand">
+            <span className="brand-mark" aria-hidden="true" />
+            Acme Cloud
+          </span>
+          <span className="topbar-note">passwordless-xstate · React demo</span>
+        </header>
+        <div className="layout">
+          <main className="card">
+            <MagicLinkCallback />
+            <StepView />
+          </main>
+          {emulatorUrl ? <DevOutbox baseUrl={emulatorUrl} /> : null}
+        </div>
+        <footer className="footer">
+          {emulatorUrl
+            ? `Talking to the local Auth0 emulator at ${emulatorUrl}`
+            : 'Talking to your Auth0 tenant'}
+        </footer>
+      </div>
+    </PasswordlessProvider>
+  );
+}

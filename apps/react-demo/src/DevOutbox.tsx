@@ -1,0 +1,94 @@
+import { usePasswordlessSelector } from '@passwordless-xstate/react';
+import { useCallback, useEffect, useState } from 'react';
+
+interface OutboxMessage {
+  id: string;
+  to: string;
+  channel: 'email' | 'sms' | 'voice' | 'push';
+  purpose: string;
+  code?: string;
+  link?: string;
+  push?: { status: 'pending' | 'approved' | 'rejected' };
+  sentAt: string;
+}
+
+/** "sent.code.valid · sent.resend.cooling" from a nested state value. */
+function statePaths(value: unknown, prefix = ''): string[] {
+  if (typeof value === 'string') return [`${prefix}${value}`];
+  if (!value || typeof value !== 'object') return [prefix.replace(/\.$/, '')];
+  return Object.entries(value).flatMap(([key, child]) => statePaths(child, `${prefix}${key}.`));
+}
+
+/** What the emulator "sent": codes, links and push prompts, so the demo works without e-mail or SMS. */
+export function DevOutbox({ baseUrl }: { baseUrl: string }) {
+  const [messages, setMessages] = useState<OutboxMessage[]>([]);
+  const [offline, setOffline] = useState(false);
+  const state = usePasswordlessSelector((_, snapshot) => statePaths(snapshot.value).join(' · '));
+
+  const load = useCallback(async () => {
+    try {
+      const response = await fetch(`${baseUrl}__dev/outbox`);
+      setMessages(((await response.json()) as OutboxMessage[]).slice(-6).reverse());
+      setOffline(false);
+    } catch {
+      setOffline(true);
+    }
+  }, [baseUrl]);
+
+  useEffect(() => {
+    void load();
+    const timer = setInterval(() => void load(), 1500);
+    return () => clearInterval(timer);
+  }, [load]);
+
+  const decide = async (id: string, decision: 'approve' | 'reject') => {
+    await fetch(`${baseUrl}__dev/push/${id}/${decision}`, { method: 'POST' });
+    await load();
+  };
+
+  return (
+    <aside className="devpanel" aria-labelledby="outbox-title">
+      <h2 id="outbox-title">Dev outbox</h2>
+      <p className="devpanel-note">
+        The emulator delivers nothing: codes, links and push prompts land here. Updates every 1.5 s.
+      </p>
+      {offline ? (
+        <p className="devpanel-empty">
+          No emulator at {baseUrl}. Start it with <code>pnpm emulator</code>.
+        </p>
+      ) : messages.length === 0 ? (
+        <p className="devpanel-empty">Nothing sent yet.</p>
+      ) : (
+        <ul className="outbox">
+          {messages.map((message) => (
+            <li key={message.id}>
+              <div className="outbox-meta">
+                <span className={`tag tag-${message.channel}`}>{message.channel}</span>
+                <span className="outbox-to">{message.to}</span>
+                <time dateTime={message.sentAt}>{new Date(message.sentAt).toLocaleTimeString()}</time>
+              </div>
+              {message.code ? <code className="outbox-code">{message.code}</code> : null}
+              {message.link ? <a href={message.link}>Open magic link</a> : null}
+              {message.push ? (
+                message.push.status === 'pending' ? (
+                  <div className="row">
+                    <button type="button" className="button small" onClick={() => void decide(message.id, 'approve')}>
+                      Approve push
+                    </button>
+                    <button type="button" className="button small ghost" onClick={() => void decide(message.id, 'reject')}>
+                      Reject push
+                    </button>
+                  </div>
+                ) : (
+                  <span className="outbox-decided">Push {message.push.status}</span>
+                )
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>Chart state</h3>
+      <code className="chart-state">{state}</code>
+    </aside>
+  );
+}

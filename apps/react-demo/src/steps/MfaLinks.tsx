@@ -1,0 +1,24 @@
+import type { UsePasswordlessResult } from '@passwordless-xstate/react';
+
+/** The ways out of an MFA challenge: another factor, a recovery code, or giving up. */
+export function MfaLinks({ flow }: { flow: UsePasswordlessResult }) {
+  const enrolling = Boolean(flow.mfa?.enrollment);
+  const others = (flow.mfa?.authenticators.length ?? 0) > 1;
+  return (
+    <div className="row">
+      {flow.can.back && (enrolling || others) ? (
+        <button type="button" className="button link" onClick={flow.back}>
+          {enrolling ? 'Choose another method' : 'Try another method'}
+        </button>
+      ) : null}
+      {flow.can.useRecoveryCode ? (
+        <button type="button" className="button link" onClick={flow.useRecoveryCode}>
+          Use a recovery code
+        </button>
+      ) : null}
+      <button type="button" className="button link" onClick={flow.cancel}>
+        Cancel sign-in
+      </button>
+    </div>
+  );
+}

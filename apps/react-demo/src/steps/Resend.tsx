@@ -1,0 +1,42 @@
+import type { UsePasswordlessResult } from '@passwordless-xstate/react';
+import { useState } from 'react';
+import { clock } from '../format.ts';
+
+/** Resend with its cooldown, plus the way back to the identify step. */
+export function ResendRow(props: { flow: UsePasswordlessResult; what: string; onResend?: () => void }) {
+  const { flow, what } = props;
+  const [asked, setAsked] = useState(false);
+  const resending = asked && flow.busy;
+  const resend = () => {
+    setAsked(true);
+    props.onResend?.();
+    flow.resend();
+  };
+  // The countdown is not live (it would be read out every second); only the confirmation is.
+  const wait =
+    flow.secondsUntilResend > 0 ? `You can request a new ${what} in ${clock(flow.secondsUntilResend)}.` : '';
+  return (
+    <div className="resend">
+      <p id="resend-hint" className="hint">
+        {wait || `Didn't get it? Check your spam folder or request a new ${what}.`}
+      </p>
+      <p role="status" className="status">
+        {asked && !flow.busy && !flow.error ? `A new ${what} is on its way.` : ''}
+      </p>
+      <div className="row">
+        <button
+          type="button"
+          className="button secondary"
+          disabled={!flow.can.resend || resending}
+          aria-describedby="resend-hint"
+          onClick={resend}
+        >
+          {resending ? 'Sending…' : `Resend ${what}`}
+        </button>
+        <button type="button" className="button link" onClick={flow.changeIdentifier}>
+          {flow.connection === 'email' ? 'Use a different email' : 'Use a different number'}
+        </button>
+      </div>
+    </div>
+  );
+}

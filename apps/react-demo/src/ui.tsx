@@ -1,0 +1,104 @@
+import { useEffect, useRef, type ClipboardEvent, type ReactNode } from 'react';
+import { digits } from './format.ts';
+
+/** The step's title. Steps without a field to focus take focus here, so screen readers announce them. */
+export function StepHeader(props: { title: string; focus?: boolean; children?: ReactNode }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (props.focus) heading.current?.focus();
+  }, [props.focus]);
+  return (
+    <div className="step-header">
+      <h1 ref={heading} tabIndex={-1}>
+        {props.title}
+      </h1>
+      {props.children ? <p className="lead">{props.children}</p> : null}
+    </div>
+  );
+}
+
+/** Always in the DOM, so assistive tech hears every new message in it. */
+export function Alert({ message }: { message: string | null | undefined }) {
+  return (
+    <div role="alert" className={message ? 'alert' : 'alert alert-empty'}>
+      {message}
+    </div>
+  );
+}
+
+export function Waiting({ title, text }: { title: string; text: string }) {
+  return (
+    <div className="waiting">
+      <span className="spinner" aria-hidden="true" />
+      <StepHeader title={title} focus>
+        {text}
+      </StepHeader>
+    </div>
+  );
+}
+
+/**
+ * One field for the whole code: the OS can fill it (`one-time-code`), a pasted code submits at once,
+ * and after an error the field is selected so the next attempt overwrites it.
+ */
+export function CodeField(props: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  onComplete: (code: string) => void;
+  error: unknown;
+  disabled?: boolean;
+  describedBy?: string;
+}) {
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (props.error) input.current?.select();
+  }, [props.error]);
+  const paste = (event: ClipboardEvent<HTMLInputElement>) => {
+    const code = digits(event.clipboardData.getData('text'));
+    if (code.length < 4) return;
+    event.preventDefault();
+    props.onChange(code);
+    props.onComplete(code);
+  };
+  return (
+    <div className="field">
+      <label htmlFor="one-time-code">{props.label}</label>
+      <input
+        ref={input}
+        id="one-time-code"
+        className="code-input"
+        name="one-time-code"
+        autoComplete="one-time-code"
+        inputMode="numeric"
+        pattern="[0-9]*"
+        maxLength={10}
+        autoFocus
+        required
+        value={props.value}
+        disabled={props.disabled}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={props.describedBy}
+        onChange={(event) => props.onChange(digits(event.target.value))}
+        onPaste={paste}
+      />
+    </div>
+  );
+}
+
+export function SubmitButton({
+  busy,
+  label,
+  busyLabel,
+}: {
+  busy: boolean;
+  label: string;
+  busyLabel: string;
+}) {
+  return (
+    <button type="submit" className="button primary" disabled={busy} aria-busy={busy || undefined}>
+      {busy ? <span className="spinner small" aria-hidden="true" /> : null}
+      {busy ? busyLabel : label}
+    </button>
+  );
+}
