@@ -15,6 +15,8 @@ export function flowOptions(): UsePasswordlessOptions {
     clientId: env.VITE_AUTH0_CLIENT_ID || 'pwl-native',
     ...(domain ? { domain } : { baseUrl }),
     ...(env.VITE_AUTH0_AUDIENCE ? { audience: env.VITE_AUTH0_AUDIENCE } : {}),
+    // `phone` puts phone_number in the ID token, so SMS users see who they are signed in as.
+    scope: 'openid profile email phone offline_access',
     redirectUri: `${window.location.origin}/callback`,
     /*
      * includeSecrets keeps the mfa_token, codes in flight and tokens in sessionStorage, so a reload

@@ -11,7 +11,7 @@ function format(name: string, value: unknown): string {
 export function SignedInStep() {
   const flow = usePasswordlessContext();
   const user = flow.user;
-  const who = user?.email ?? user?.phoneNumber ?? user?.sub ?? 'you';
+  const who = user?.email ?? user?.phoneNumber ?? (flow.identifier || user?.sub || 'you');
   const claims = Object.entries(flow.claims ?? {}).filter(([name]) => shown.includes(name));
   return (
     <div>

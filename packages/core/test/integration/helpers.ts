@@ -2,6 +2,7 @@ import * as OTPAuth from 'otpauth';
 import { inject } from 'vitest';
 import { createActor, fromCallback, waitFor } from 'xstate';
 import { createPasswordlessMachine, type PasswordlessOptions } from '../../src/machine/create.ts';
+import { redactInspection } from '../../src/privacy/inspect.ts';
 import {
   getPasswordlessView,
   type PasswordlessSnapshot,
@@ -38,11 +39,12 @@ export const totp = (secret: string) =>
  * swapped out and the test sends TICK itself (push polling without waiting seconds).
  */
 export function startFlow(options: Partial<PasswordlessOptions> & { manualTime?: boolean } = {}) {
-  const { manualTime, ...rest } = options;
+  const { manualTime, inspect, ...rest } = options;
   let machine = createPasswordlessMachine({ clientId: 'pwl-native', baseUrl: emulatorUrl(), ...rest });
   if (manualTime) machine = machine.provide({ actors: { ticker: fromCallback(() => {}) } });
   const actor = createActor(machine, {
     input: { clientId: 'pwl-native', baseUrl: emulatorUrl(), ...stripClient(rest) },
+    ...(inspect ? { inspect: redactInspection(inspect) } : {}),
   });
   actor.start();
   const until = (step: PasswordlessStep | ((snapshot: PasswordlessSnapshot) => boolean)) =>

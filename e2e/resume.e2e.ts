@@ -1,0 +1,38 @@
+import {
+  codeFor,
+  enterCode,
+  expect,
+  expectSignedIn,
+  outbox,
+  passFirstFactor,
+  requestEmailCode,
+  test,
+  totp,
+} from './support.ts';
+
+test('a reload on the code step resumes it without sending another code', async ({ page, request }) => {
+  await requestEmailCode(page, 'alice@example.com');
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
+  await expect(page.getByText('alice@example.com', { exact: true }).first()).toBeVisible();
+  expect(await outbox(request, 'alice@example.com')).toHaveLength(1);
+  await enterCode(page, await codeFor(request, 'alice@example.com'));
+  await expectSignedIn(page, 'alice@example.com');
+});
+
+test('a reload mid-MFA resumes the challenge, and a reload when signed in keeps the session', async ({
+  page,
+  request,
+  shot,
+}) => {
+  await passFirstFactor(page, request, 'totp@example.com');
+  await expect(page.getByRole('heading', { name: 'Enter your authenticator code' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Enter your authenticator code' })).toBeVisible();
+  await shot('18-mfa-after-reload');
+  await page.getByLabel('Authentication code').fill(totp('JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP'));
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await expectSignedIn(page, 'totp@example.com');
+  await page.reload();
+  await expectSignedIn(page, 'totp@example.com');
+});

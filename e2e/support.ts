@@ -1,0 +1,80 @@
+import { expect, test as base, type APIRequestContext, type Page } from '@playwright/test';
+import * as OTPAuth from 'otpauth';
+import { join } from 'node:path';
+
+/**
+ * The contract a demo app meets for this suite (React today, Vue next): the same headings, labels
+ * and button names, a "Dev outbox" region with "Open magic link" links, errors in role=alert.
+ * Everything is found by role or label, never by CSS or test ids.
+ */
+export const EMULATOR = 'http://127.0.0.1:4000';
+
+export interface OutboxMessage {
+  id: string;
+  to: string;
+  code?: string;
+  link?: string;
+  push?: { status: string };
+}
+
+export const test = base.extend<{ emulatorReset: void; shot: (name: string) => Promise<void> }>({
+  // Each test starts from the emulator's seed: no codes, limits or sessions left by the one before.
+  emulatorReset: [
+    async ({ request }, use) => {
+      expect((await request.post(`${EMULATOR}/__dev/reset`)).ok()).toBe(true);
+      await use();
+    },
+    { auto: true },
+  ],
+  shot: async ({ page }, use, testInfo) => {
+    await use(async (name) => {
+      const path = join(testInfo.project.testDir, 'screenshots', testInfo.project.name, `${name}.png`);
+      await page.screenshot({ path, animations: 'disabled', caret: 'hide' });
+    });
+  },
+});
+export { expect };
+
+export async function outbox(request: APIRequestContext, to: string): Promise<OutboxMessage[]> {
+  const response = await request.get(`${EMULATOR}/__dev/outbox?to=${encodeURIComponent(to)}`);
+  return (await response.json()) as OutboxMessage[];
+}
+
+/** The newest message to `to`, once there are at least `count` of them. */
+export async function message(request: APIRequestContext, to: string, count = 1): Promise<OutboxMessage> {
+  await expect.poll(async () => (await outbox(request, to)).length).toBeGreaterThanOrEqual(count);
+  const messages = await outbox(request, to);
+  return messages[messages.length - 1] as OutboxMessage;
+}
+
+export async function codeFor(request: APIRequestContext, to: string, count = 1): Promise<string> {
+  const code = (await message(request, to, count)).code;
+  if (!code) throw new Error(`The newest message to ${to} has no code`);
+  return code;
+}
+
+export const totp = (secret: string) =>
+  new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30 }).generate();
+
+export async function requestEmailCode(page: Page, email: string) {
+  await page.goto('/');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByRole('button', { name: 'Send code' }).click();
+  await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
+}
+
+export async function enterCode(page: Page, code: string) {
+  await page.getByLabel('One-time code').fill(code);
+  await page.getByRole('button', { name: 'Verify' }).click();
+}
+
+/** First factor by e-mail code, up to whatever the second factor asks. */
+export async function passFirstFactor(page: Page, request: APIRequestContext, email: string) {
+  await requestEmailCode(page, email);
+  await enterCode(page, await codeFor(request, email));
+}
+
+export async function expectSignedIn(page: Page, who: string) {
+  await expect(page.getByRole('heading', { name: /^Welcome/ })).toBeVisible();
+  await expect(page.getByText(`Signed in as ${who}`)).toBeVisible();
+}
