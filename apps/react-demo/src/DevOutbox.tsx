@@ -35,8 +35,11 @@ export function DevOutbox({ baseUrl }: { baseUrl: string }) {
     }
   }, [baseUrl]);
 
+  // Every chart transition (a code sent, a challenge started) refreshes at once; the timer catches the rest.
   useEffect(() => {
     void load();
+  }, [load, state]);
+  useEffect(() => {
     const timer = setInterval(() => void load(), 1500);
     return () => clearInterval(timer);
   }, [load]);

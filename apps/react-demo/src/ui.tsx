@@ -73,6 +73,7 @@ export function CodeField(props: {
         inputMode="numeric"
         pattern="[0-9]*"
         maxLength={10}
+        placeholder="······"
         autoFocus
         required
         value={props.value}

@@ -1,8 +1,7 @@
 import { usePasswordlessContext } from '@passwordless-xstate/react';
 import { describeAuthenticator } from '../format.ts';
+import { Icon } from '../Icon.tsx';
 import { Alert, StepHeader } from '../ui.tsx';
-
-const icons: Record<string, string> = { otp: '🔢', phone: '💬', email: '✉️', 'push-notification': '📱' };
 
 export function MfaChooseStep() {
   const flow = usePasswordlessContext();
@@ -15,8 +14,8 @@ export function MfaChooseStep() {
         {flow.mfa?.authenticators.map((authenticator) => (
           <li key={authenticator.id}>
             <button type="button" className="option" onClick={() => flow.selectAuthenticator(authenticator.id)}>
-              <span className="option-icon" aria-hidden="true">
-                {icons[authenticator.type] ?? '🔐'}
+              <span className="option-icon">
+                <Icon name={authenticator.type} />
               </span>
               {describeAuthenticator(authenticator)}
             </button>
@@ -24,7 +23,7 @@ export function MfaChooseStep() {
         ))}
       </ul>
       <Alert message={flow.error?.message} />
-      <div className="row">
+      <div className="links">
         {flow.can.useRecoveryCode ? (
           <button type="button" className="button link" onClick={flow.useRecoveryCode}>
             Use a recovery code

@@ -5,7 +5,7 @@ export function MfaLinks({ flow }: { flow: UsePasswordlessResult }) {
   const enrolling = Boolean(flow.mfa?.enrollment);
   const others = (flow.mfa?.authenticators.length ?? 0) > 1;
   return (
-    <div className="row">
+    <div className="links">
       {flow.can.back && (enrolling || others) ? (
         <button type="button" className="button link" onClick={flow.back}>
           {enrolling ? 'Choose another method' : 'Try another method'}
