@@ -38,6 +38,9 @@ export type {
   SessionUser,
 } from './machine/types.ts';
 
+// Diagram
+export { toMermaid, type ToMermaidOptions } from './diagram/to-mermaid.ts';
+
 // Privacy: inspection and persistence without secrets
 export {
   redactInspection,
