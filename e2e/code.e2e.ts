@@ -46,7 +46,10 @@ test('an invalid e-mail address is refused before anything is sent', async ({ pa
   expect(await outbox(request, 'not-an-address')).toHaveLength(0);
 });
 
-test('keyboard only: autofocus, Enter to submit, focus moves to the code field', async ({ page, request }) => {
+test('keyboard only: autofocus, Enter to submit, focus moves to the code field', async ({
+  page,
+  request,
+}) => {
   await page.goto('/');
   await expect(page.getByLabel('Email address')).toBeFocused();
   await page.keyboard.type('alice@example.com');
@@ -64,10 +67,15 @@ test('keyboard only: autofocus, Enter to submit, focus moves to the code field',
 test('pasting the whole code verifies it at once', async ({ page, request }) => {
   await requestEmailCode(page, 'alice@example.com');
   const code = await codeFor(request, 'alice@example.com');
-  await page.getByLabel('One-time code').evaluate((input, text) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', text);
-    input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, `${code.slice(0, 3)} ${code.slice(3)}`);
+  await page.getByLabel('One-time code').evaluate(
+    (input, text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      input.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
+    },
+    `${code.slice(0, 3)} ${code.slice(3)}`,
+  );
   await expectSignedIn(page, 'alice@example.com');
 });

@@ -1,6 +1,10 @@
 import { expect, expectSignedIn, message, test } from './support.ts';
 
-test('magic link opened from the dev outbox signs in on the callback route', async ({ page, request, shot }) => {
+test('magic link opened from the dev outbox signs in on the callback route', async ({
+  page,
+  request,
+  shot,
+}) => {
   await page.goto('/');
   await page.getByRole('radio', { name: 'A magic link' }).check();
   await page.getByLabel('Email address').fill('alice@example.com');

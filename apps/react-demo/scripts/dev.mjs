@@ -1,20 +1,28 @@
 // `pnpm dev`: the emulator and the React demo side by side, stopped together with Ctrl-C.
 import { spawn } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const demoUrl = 'http://127.0.0.1:5173/';
 const emulatorUrl = 'http://127.0.0.1:4000/';
+// Each child leads its own process group: pnpm does not pass signals on to tsx and vite, so the
+// whole group is signalled on the way out.
+const run = (args) => spawn('pnpm', args, { stdio: 'inherit', detached: true });
 const children = [
-  spawn('pnpm', ['--filter', '@passwordless-xstate/emulator', 'start'], { stdio: 'inherit' }),
-  spawn('pnpm', ['--filter', 'react-demo', 'exec', 'vite', '--host', '127.0.0.1', '--port', '5173', '--strictPort'], {
-    stdio: 'inherit',
-  }),
+  run(['--filter', '@passwordless-xstate/emulator', 'start']),
+  run(['--filter', 'react-demo', 'exec', 'vite', '--host', '127.0.0.1', '--port', '5173', '--strictPort']),
 ];
 
 let stopping = false;
 function stop(code = 0) {
   if (stopping) return;
   stopping = true;
-  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  for (const child of children) {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // That group has already exited.
+    }
+  }
   process.exitCode = code;
 }
 for (const child of children) child.on('exit', (code) => stop(code ?? 0));
@@ -24,10 +32,10 @@ process.on('SIGTERM', () => stop(0));
 async function until(url) {
   for (let attempt = 0; attempt < 120 && !stopping; attempt += 1) {
     try {
-      await fetch(url);
+      await globalThis.fetch(url);
       return true;
     } catch {
-      await new Promise((resolve) => setTimeout(resolve, 250));
+      await sleep(250);
     }
   }
   return false;

@@ -75,10 +75,18 @@ export function DevOutbox({ baseUrl }: { baseUrl: string }) {
               {message.push ? (
                 message.push.status === 'pending' ? (
                   <div className="row">
-                    <button type="button" className="button small" onClick={() => void decide(message.id, 'approve')}>
+                    <button
+                      type="button"
+                      className="button small"
+                      onClick={() => void decide(message.id, 'approve')}
+                    >
                       Approve push
                     </button>
-                    <button type="button" className="button small ghost" onClick={() => void decide(message.id, 'reject')}>
+                    <button
+                      type="button"
+                      className="button small ghost"
+                      onClick={() => void decide(message.id, 'reject')}
+                    >
                       Reject push
                     </button>
                   </div>

@@ -17,7 +17,11 @@ function QrCode({ uri, label }: { uri: string; label: string }) {
 }
 
 /** What a new authenticator needs: the QR code, the secret for typing it in, and the recovery code. */
-export function EnrollmentDetails({ enrollment }: { enrollment: NonNullable<PasswordlessMfaView['enrollment']> }) {
+export function EnrollmentDetails({
+  enrollment,
+}: {
+  enrollment: NonNullable<PasswordlessMfaView['enrollment']>;
+}) {
   const app = enrollment.factor === 'push' ? 'Guardian app' : 'authenticator app';
   return (
     <div className="enrollment">

@@ -35,14 +35,14 @@ export function CodeStep() {
       />
       <p id="code-meta" className="hint">
         {flow.codeExpired || flow.secondsUntilExpiry === null
-          ? 'Codes are valid for a few minutes.'
+          ? ''
           : `Expires in ${clock(flow.secondsUntilExpiry)}`}
         {flow.error?.code === 'invalid_code' && flow.attemptsLeft > 0
           ? ` · ${flow.attemptsLeft} ${flow.attemptsLeft === 1 ? 'attempt' : 'attempts'} left`
           : ''}
       </p>
       <Alert message={problem(flow)} />
-      <SubmitButton busy={verifying} label="Verify" busyLabel="Verifying…" />
+      <SubmitButton busy={verifying} disabled={flow.codeExpired} label="Verify" busyLabel="Verifying…" />
       <ResendRow flow={flow} what="code" onResend={() => setCode('')} />
     </form>
   );

@@ -1,5 +1,6 @@
 import { usePasswordlessContext } from '@passwordless-xstate/react';
 import { clock } from '../format.ts';
+import { Icon } from '../Icon.tsx';
 import { Alert, StepHeader } from '../ui.tsx';
 import { ResendRow } from './Resend.tsx';
 
@@ -7,7 +8,9 @@ export function LinkSentStep() {
   const flow = usePasswordlessContext();
   return (
     <div>
-      <div className="mail-illustration" aria-hidden="true" />
+      <span className="hero-icon">
+        <Icon name="email" size={28} />
+      </span>
       <StepHeader title="Check your email" focus>
         We sent a sign-in link to <strong>{flow.identifier}</strong>. Open it in this browser to continue.
       </StepHeader>

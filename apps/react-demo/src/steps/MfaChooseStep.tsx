@@ -13,7 +13,11 @@ export function MfaChooseStep() {
       <ul className="options">
         {flow.mfa?.authenticators.map((authenticator) => (
           <li key={authenticator.id}>
-            <button type="button" className="option" onClick={() => flow.selectAuthenticator(authenticator.id)}>
+            <button
+              type="button"
+              className="option"
+              onClick={() => flow.selectAuthenticator(authenticator.id)}
+            >
               <span className="option-icon">
                 <Icon name={authenticator.type} />
               </span>

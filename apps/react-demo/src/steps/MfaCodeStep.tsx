@@ -8,12 +8,21 @@ function copy(flow: UsePasswordlessResult): { title: string; lead: string } {
   const mfa = flow.mfa;
   const target = mfa?.selectedAuthenticator?.name;
   if (mfa?.enrollment?.factor === 'otp')
-    return { title: 'Set up your authenticator app', lead: 'Scan the code, then enter the 6 digits the app shows.' };
+    return {
+      title: 'Set up your authenticator app',
+      lead: 'Scan the code, then enter the 6 digits the app shows.',
+    };
   if (mfa?.challenge === 'otp')
-    return { title: 'Enter your authenticator code', lead: 'Open your authenticator app and enter the 6-digit code.' };
+    return {
+      title: 'Enter your authenticator code',
+      lead: 'Open your authenticator app and enter the 6-digit code.',
+    };
   const channel = mfa?.enrollment?.factor ?? mfa?.selectedAuthenticator?.oobChannel;
   const by = channel === 'email' ? 'email' : channel === 'voice' ? 'voice call' : 'SMS';
-  return { title: 'Enter the code we sent', lead: `We sent a 6-digit code by ${by}${target ? ` to ${target}` : ''}.` };
+  return {
+    title: 'Enter the code we sent',
+    lead: `We sent a 6-digit code by ${by}${target ? ` to ${target}` : ''}.`,
+  };
 }
 
 export function MfaCodeStep() {
@@ -28,7 +37,13 @@ export function MfaCodeStep() {
     <form onSubmit={submit} noValidate>
       <StepHeader title={title}>{lead}</StepHeader>
       {flow.mfa?.enrollment ? <EnrollmentDetails enrollment={flow.mfa.enrollment} /> : null}
-      <CodeField label="Authentication code" value={code} onChange={setCode} onComplete={flow.submitMfaCode} error={flow.error} />
+      <CodeField
+        label="Authentication code"
+        value={code}
+        onChange={setCode}
+        onComplete={flow.submitMfaCode}
+        error={flow.error}
+      />
       <Alert message={flow.error?.message} />
       <SubmitButton busy={flow.busy} label="Verify" busyLabel="Verifying…" />
       {flow.mfa?.challenge === 'oob' && flow.can.resend ? (

@@ -29,7 +29,13 @@ export function MfaEnrollStep() {
         <legend>Verification method</legend>
         {factors.map((option) => (
           <label key={option} className="choice-row">
-            <input type="radio" name="factor" value={option} checked={factor === option} onChange={() => setFactor(option)} />
+            <input
+              type="radio"
+              name="factor"
+              value={option}
+              checked={factor === option}
+              onChange={() => setFactor(option)}
+            />
             <span>{labels[option]}</span>
           </label>
         ))}

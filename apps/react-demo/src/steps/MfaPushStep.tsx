@@ -20,7 +20,9 @@ export function MfaPushStep() {
         <div className="push-wait">
           <span className="pulse" aria-hidden="true" />
           <p className="hint">
-            {flow.busy ? 'Checking for your approval…' : `Waiting for approval · next check in ${push.secondsUntilNextPoll} s`}
+            {flow.busy
+              ? 'Checking for your approval…'
+              : `Waiting for approval · next check in ${push.secondsUntilNextPoll} s`}
             <br />
             {checks}
           </p>

@@ -16,7 +16,9 @@ export function MfaRecoveryStep() {
   };
   return (
     <form onSubmit={submit} noValidate>
-      <StepHeader title="Use a recovery code">Enter the recovery code you saved when you set up your account.</StepHeader>
+      <StepHeader title="Use a recovery code">
+        Enter the recovery code you saved when you set up your account.
+      </StepHeader>
       <div className="field">
         <label htmlFor="recovery-code">Recovery code</label>
         <input

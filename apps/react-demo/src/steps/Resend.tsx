@@ -12,6 +12,7 @@ export function ResendRow(props: { flow: UsePasswordlessResult; what: string; on
     props.onResend?.();
     flow.resend();
   };
+  // Once the code is dead, the resend button becomes the primary action (see className below).
   // The countdown is not live (it would be read out every second); only the confirmation is.
   const wait =
     flow.secondsUntilResend > 0 ? `You can request a new ${what} in ${clock(flow.secondsUntilResend)}.` : '';
@@ -26,7 +27,7 @@ export function ResendRow(props: { flow: UsePasswordlessResult; what: string; on
       <div className="row">
         <button
           type="button"
-          className="button secondary"
+          className={flow.codeExpired ? 'button primary' : 'button secondary'}
           disabled={!flow.can.resend || resending}
           aria-describedby="resend-hint"
           onClick={resend}

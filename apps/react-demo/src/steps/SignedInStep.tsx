@@ -4,7 +4,8 @@ import { Alert, StepHeader } from '../ui.tsx';
 const shown = ['sub', 'name', 'email', 'email_verified', 'phone_number', 'amr', 'iss', 'aud', 'iat', 'exp'];
 
 function format(name: string, value: unknown): string {
-  if ((name === 'iat' || name === 'exp') && typeof value === 'number') return new Date(value * 1000).toLocaleString();
+  if ((name === 'iat' || name === 'exp') && typeof value === 'number')
+    return new Date(value * 1000).toLocaleString();
   return Array.isArray(value) ? value.join(', ') : String(value);
 }
 
@@ -51,7 +52,9 @@ export function SignedInStep() {
           </tbody>
         </table>
         {flow.session ? (
-          <p className="hint">Access token valid until {new Date(flow.session.expiresAt).toLocaleString()}.</p>
+          <p className="hint">
+            Access token valid until {new Date(flow.session.expiresAt).toLocaleString()}.
+          </p>
         ) : null}
       </section>
       <Alert message={flow.error?.message} />

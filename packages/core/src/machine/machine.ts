@@ -25,6 +25,9 @@ import type {
 const errorCodeIs = (error: unknown, codes: readonly PasswordlessErrorCode[]) =>
   isPasswordlessError(error) && codes.includes(error.code);
 
+/** The error of an `xstate.error.actor.*` event; setup's action types only know the chart's own events. */
+const errorOf = (event: unknown): unknown => (event as { error?: unknown }).error;
+
 const mfaOf = (context: PasswordlessContext) => {
   if (!context.mfa) throw new Error('passwordlessMachine: no MFA transaction in this state');
   return context.mfa;
@@ -51,8 +54,8 @@ export const passwordlessMachine = setup({
     otpLooksValid: ({ event }) => event.type === 'SUBMIT_CODE' && rules.otpLooksValid(event.otp),
     codeIsUnusable: ({ context }) => rules.codeIsUnusable(context),
     resendCooldownOver: ({ context }) => rules.resendCooldownOver(context),
-    errorIs: (_, params: { error: unknown; codes: PasswordlessErrorCode[] }) =>
-      errorCodeIs(params.error, params.codes),
+    errorIs: ({ event }, params: { codes: PasswordlessErrorCode[] }) =>
+      errorCodeIs(errorOf(event), params.codes),
     mfaTokenExpired: ({ context }) => rules.mfaTokenExpired(context),
     mustEnroll: ({ context }) => rules.mustEnroll(context),
     hasOneAuthenticator: ({ context }) => rules.hasOneAuthenticator(context),
@@ -82,7 +85,7 @@ export const passwordlessMachine = setup({
   actions: {
     recordTime: assign(({ event }) => (event.type === 'TICK' ? { now: event.now } : {})),
     clearError: assign({ error: null }),
-    recordError: assign((_, params: { error: unknown }) => ({ error: toErrorInfo(params.error) })),
+    recordError: assign(({ event }) => ({ error: toErrorInfo(errorOf(event)) })),
     recordTimeout: assign({
       error: () => localError('timeout', 'The server did not answer in time. Please try again.'),
     }),
@@ -112,8 +115,9 @@ export const passwordlessMachine = setup({
       attemptsLeft: context.config.maxAttempts,
       error: null,
     })),
-    delayResendAfterError: assign(({ context }, params: { error: unknown }) => {
-      const retryAfter = isPasswordlessError(params.error) ? params.error.retryAfter : undefined;
+    delayResendAfterError: assign(({ context, event }) => {
+      const error = errorOf(event);
+      const retryAfter = isPasswordlessError(error) ? error.retryAfter : undefined;
       const waitSeconds = Math.max(retryAfter ?? 0, context.config.resendCooldownSeconds);
       return { resendAvailableAt: context.now + waitSeconds * 1000 };
     }),
@@ -141,8 +145,9 @@ export const passwordlessMachine = setup({
     })),
     keepNewRecoveryCode: assign((_, params: { code: string | null }) => ({ newRecoveryCode: params.code })),
     forgetNewRecoveryCode: assign({ newRecoveryCode: null }),
-    beginMfa: assign(({ context }, params: { error: unknown }) => {
-      const error = isPasswordlessError(params.error) ? params.error : undefined;
+    beginMfa: assign(({ context, event }) => {
+      const thrown = errorOf(event);
+      const error = isPasswordlessError(thrown) ? thrown : undefined;
       return {
         error: null,
         mfa: newMfaState(context, error?.mfaToken ?? '', error?.mfaRequirements),
@@ -317,7 +322,7 @@ export const passwordlessMachine = setup({
             },
             onError: {
               target: 'editing',
-              actions: { type: 'recordError', params: ({ event }) => ({ error: event.error }) },
+              actions: 'recordError',
             },
           },
           after: { requestTimeout: { target: 'editing', actions: 'recordTimeout' } },
@@ -377,10 +382,7 @@ export const passwordlessMachine = setup({
                 },
                 onError: {
                   target: 'cooling',
-                  actions: [
-                    { type: 'recordError', params: ({ event }) => ({ error: event.error }) },
-                    { type: 'delayResendAfterError', params: ({ event }) => ({ error: event.error }) },
-                  ],
+                  actions: ['recordError', 'delayResendAfterError'],
                 },
               },
               after: { requestTimeout: { target: 'ready', actions: 'recordTimeout' } },
@@ -413,23 +415,14 @@ export const passwordlessMachine = setup({
             },
             onError: [
               {
-                guard: {
-                  type: 'errorIs',
-                  params: ({ event }) => ({ error: event.error, codes: ['mfa_required'] }),
-                },
+                guard: { type: 'errorIs', params: { codes: ['mfa_required'] } },
                 target: '#passwordless.mfa_required',
-                actions: { type: 'beginMfa', params: ({ event }) => ({ error: event.error }) },
+                actions: 'beginMfa',
               },
               {
-                guard: {
-                  type: 'errorIs',
-                  params: ({ event }) => ({ error: event.error, codes: ['invalid_code'] }),
-                },
+                guard: { type: 'errorIs', params: { codes: ['invalid_code'] } },
                 target: '#passwordless.sent',
-                actions: [
-                  { type: 'recordError', params: ({ event }) => ({ error: event.error }) },
-                  'countFailedAttempt',
-                ],
+                actions: ['recordError', 'countFailedAttempt'],
               },
               {
                 guard: {
@@ -440,14 +433,11 @@ export const passwordlessMachine = setup({
                   }),
                 },
                 target: '#passwordless.sent',
-                actions: [
-                  { type: 'recordError', params: ({ event }) => ({ error: event.error }) },
-                  'markCodeDead',
-                ],
+                actions: ['recordError', 'markCodeDead'],
               },
               {
                 target: '#passwordless.sent',
-                actions: { type: 'recordError', params: ({ event }) => ({ error: event.error }) },
+                actions: 'recordError',
               },
             ],
           },
@@ -467,12 +457,9 @@ export const passwordlessMachine = setup({
             },
             onError: [
               {
-                guard: {
-                  type: 'errorIs',
-                  params: ({ event }) => ({ error: event.error, codes: ['mfa_required'] }),
-                },
+                guard: { type: 'errorIs', params: { codes: ['mfa_required'] } },
                 target: '#passwordless.mfa_required',
-                actions: { type: 'beginMfa', params: ({ event }) => ({ error: event.error }) },
+                actions: 'beginMfa',
               },
               {
                 guard: {
@@ -483,14 +470,11 @@ export const passwordlessMachine = setup({
                   }),
                 },
                 target: '#passwordless.sent',
-                actions: [
-                  { type: 'recordError', params: ({ event }) => ({ error: event.error }) },
-                  'markCodeDead',
-                ],
+                actions: ['recordError', 'markCodeDead'],
               },
               {
                 target: '#passwordless.sent',
-                actions: { type: 'recordError', params: ({ event }) => ({ error: event.error }) },
+                actions: 'recordError',
               },
             ],
           },
@@ -519,19 +503,13 @@ export const passwordlessMachine = setup({
             },
             onError: [
               {
-                guard: {
-                  type: 'errorIs',
-                  params: ({ event }) => ({ error: event.error, codes: ['mfa_token_expired'] }),
-                },
+                guard: { type: 'errorIs', params: { codes: ['mfa_token_expired'] } },
                 target: '#passwordless.identify',
-                actions: [
-                  { type: 'recordError', params: ({ event }) => ({ error: event.error }) },
-                  'resetFlow',
-                ],
+                actions: ['recordError', 'resetFlow'],
               },
               {
                 target: 'failed',
-                actions: { type: 'recordError', params: ({ event }) => ({ error: event.error }) },
+                actions: 'recordError',
               },
             ],
           },
@@ -595,19 +573,13 @@ export const passwordlessMachine = setup({
             },
             onError: [
               {
-                guard: {
-                  type: 'errorIs',
-                  params: ({ event }) => ({ error: event.error, codes: ['mfa_token_expired'] }),
-                },
+                guard: { type: 'errorIs', params: { codes: ['mfa_token_expired'] } },
                 target: '#passwordless.identify',
-                actions: [
-                  { type: 'recordError', params: ({ event }) => ({ error: event.error }) },
-                  'resetFlow',
-                ],
+                actions: ['recordError', 'resetFlow'],
               },
               {
                 target: 'enroll',
-                actions: { type: 'recordError', params: ({ event }) => ({ error: event.error }) },
+                actions: 'recordError',
               },
             ],
           },
@@ -685,19 +657,13 @@ export const passwordlessMachine = setup({
             ],
             onError: [
               {
-                guard: {
-                  type: 'errorIs',
-                  params: ({ event }) => ({ error: event.error, codes: ['mfa_token_expired'] }),
-                },
+                guard: { type: 'errorIs', params: { codes: ['mfa_token_expired'] } },
                 target: '#passwordless.identify',
-                actions: [
-                  { type: 'recordError', params: ({ event }) => ({ error: event.error }) },
-                  'resetFlow',
-                ],
+                actions: ['recordError', 'resetFlow'],
               },
               {
                 target: 'failed',
-                actions: { type: 'recordError', params: ({ event }) => ({ error: event.error }) },
+                actions: 'recordError',
               },
             ],
           },
@@ -728,19 +694,13 @@ export const passwordlessMachine = setup({
             },
             onError: [
               {
-                guard: {
-                  type: 'errorIs',
-                  params: ({ event }) => ({ error: event.error, codes: ['mfa_token_expired'] }),
-                },
+                guard: { type: 'errorIs', params: { codes: ['mfa_token_expired'] } },
                 target: '#passwordless.identify',
-                actions: [
-                  { type: 'recordError', params: ({ event }) => ({ error: event.error }) },
-                  'resetFlow',
-                ],
+                actions: ['recordError', 'resetFlow'],
               },
               {
                 target: 'otp',
-                actions: { type: 'recordError', params: ({ event }) => ({ error: event.error }) },
+                actions: 'recordError',
               },
             ],
           },
@@ -773,19 +733,13 @@ export const passwordlessMachine = setup({
             },
             onError: [
               {
-                guard: {
-                  type: 'errorIs',
-                  params: ({ event }) => ({ error: event.error, codes: ['mfa_token_expired'] }),
-                },
+                guard: { type: 'errorIs', params: { codes: ['mfa_token_expired'] } },
                 target: '#passwordless.identify',
-                actions: [
-                  { type: 'recordError', params: ({ event }) => ({ error: event.error }) },
-                  'resetFlow',
-                ],
+                actions: ['recordError', 'resetFlow'],
               },
               {
                 target: 'oob',
-                actions: { type: 'recordError', params: ({ event }) => ({ error: event.error }) },
+                actions: 'recordError',
               },
             ],
           },
@@ -811,46 +765,28 @@ export const passwordlessMachine = setup({
                 },
                 onError: [
                   {
-                    guard: {
-                      type: 'errorIs',
-                      params: ({ event }) => ({ error: event.error, codes: ['authorization_pending'] }),
-                    },
+                    guard: { type: 'errorIs', params: { codes: ['authorization_pending'] } },
                     target: 'waiting',
                     actions: ['clearError', 'schedulePoll'],
                   },
                   {
-                    guard: {
-                      type: 'errorIs',
-                      params: ({ event }) => ({ error: event.error, codes: ['slow_down'] }),
-                    },
+                    guard: { type: 'errorIs', params: { codes: ['slow_down'] } },
                     target: 'waiting',
                     actions: 'slowDownPolling',
                   },
                   {
-                    guard: {
-                      type: 'errorIs',
-                      params: ({ event }) => ({ error: event.error, codes: ['mfa_token_expired'] }),
-                    },
+                    guard: { type: 'errorIs', params: { codes: ['mfa_token_expired'] } },
                     target: '#passwordless.identify',
-                    actions: [
-                      { type: 'recordError', params: ({ event }) => ({ error: event.error }) },
-                      'resetFlow',
-                    ],
+                    actions: ['recordError', 'resetFlow'],
                   },
                   {
-                    guard: {
-                      type: 'errorIs',
-                      params: ({ event }) => ({ error: event.error, codes: rules.transientCodes }),
-                    },
+                    guard: { type: 'errorIs', params: { codes: rules.transientCodes } },
                     target: 'waiting',
-                    actions: [
-                      { type: 'recordError', params: ({ event }) => ({ error: event.error }) },
-                      'schedulePoll',
-                    ],
+                    actions: ['recordError', 'schedulePoll'],
                   },
                   {
                     target: 'rejected',
-                    actions: { type: 'recordError', params: ({ event }) => ({ error: event.error }) },
+                    actions: 'recordError',
                   },
                 ],
               },
@@ -902,19 +838,13 @@ export const passwordlessMachine = setup({
             },
             onError: [
               {
-                guard: {
-                  type: 'errorIs',
-                  params: ({ event }) => ({ error: event.error, codes: ['mfa_token_expired'] }),
-                },
+                guard: { type: 'errorIs', params: { codes: ['mfa_token_expired'] } },
                 target: '#passwordless.identify',
-                actions: [
-                  { type: 'recordError', params: ({ event }) => ({ error: event.error }) },
-                  'resetFlow',
-                ],
+                actions: ['recordError', 'resetFlow'],
               },
               {
                 target: 'recovery',
-                actions: { type: 'recordError', params: ({ event }) => ({ error: event.error }) },
+                actions: 'recordError',
               },
             ],
           },
@@ -951,22 +881,13 @@ export const passwordlessMachine = setup({
             },
             onError: [
               {
-                guard: {
-                  type: 'errorIs',
-                  params: ({ event }) => ({ error: event.error, codes: rules.sessionGoneCodes }),
-                },
+                guard: { type: 'errorIs', params: { codes: rules.sessionGoneCodes } },
                 target: '#passwordless.identify',
-                actions: [
-                  { type: 'recordError', params: ({ event }) => ({ error: event.error }) },
-                  'resetFlow',
-                ],
+                actions: ['recordError', 'resetFlow'],
               },
               {
                 target: 'active',
-                actions: [
-                  { type: 'recordError', params: ({ event }) => ({ error: event.error }) },
-                  'scheduleRefreshRetry',
-                ],
+                actions: ['recordError', 'scheduleRefreshRetry'],
               },
             ],
           },

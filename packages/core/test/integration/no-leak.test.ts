@@ -1,9 +1,10 @@
 import { createInspector, type StatelyInspectionEvent } from '@statelyai/inspect';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startEmulator, type RunningEmulator } from '@passwordless-xstate/emulator';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { InspectionEvent } from 'xstate';
 import { persistPasswordless } from '../../src/privacy/persistence.ts';
 import type { PasswordlessSnapshot } from '../../src/machine/view.ts';
-import { advanceEmulatorClock, emulatorUrl, latest, outbox, startFlow, totp } from './helpers.ts';
+import { advanceEmulatorClock, latest, outbox, startFlow, totp } from './helpers.ts';
 
 const clientSecret = 'pwl-web-secret-for-local-development-only';
 
@@ -46,6 +47,10 @@ const secretsOf = (snapshot: PasswordlessSnapshot) => {
 };
 
 describe('no secret reaches inspection, stored snapshots or the console across full flows', () => {
+  // Its own emulator: the seeded users' codes would otherwise race with other test files.
+  let emulator: RunningEmulator;
+  beforeAll(async () => void (emulator = await startEmulator({ port: 0, log: false })));
+  afterAll(() => emulator.close());
   const consoleLines: string[] = [];
   beforeEach(() => {
     for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
@@ -66,7 +71,7 @@ describe('no secret reaches inspection, stored snapshots or the console across f
       identifier: string,
       script: (flow: ReturnType<typeof startFlow>) => Promise<void>,
     ) => {
-      const flow = startFlow({ ...options, inspect: seen.inspect });
+      const flow = startFlow({ baseUrl: emulator.url, ...options, inspect: seen.inspect });
       const unsubscribe = persistPasswordless(flow.actor, seen.storage);
       flow.actor.subscribe(remember);
       flow.actor.send({
@@ -80,7 +85,7 @@ describe('no secret reaches inspection, stored snapshots or the console across f
       flow.actor.stop();
     };
     const code = async (to: string) => {
-      const value = (await latest(to)).code ?? '';
+      const value = (await latest(to, emulator.url)).code ?? '';
       secrets.add(value);
       return value;
     };
@@ -106,7 +111,7 @@ describe('no secret reaches inspection, stored snapshots or the console across f
       { send: 'link', redirectUri: 'http://localhost:5173/callback' },
       `link-${email}`,
       async (flow) => {
-        const { link } = await latest(`link-${email}`);
+        const { link } = await latest(`link-${email}`, emulator.url);
         const callbackUrl = (await fetch(link ?? '', { redirect: 'manual' })).headers.get('location') ?? '';
         secrets.add(new URL(callbackUrl).searchParams.get('code') ?? '');
         secrets.add(new URL(link ?? '').searchParams.get('verification_code') ?? '');
@@ -134,9 +139,9 @@ describe('no secret reaches inspection, stored snapshots or the console across f
       flow.actor.send({ type: 'TICK', now: Date.now() });
       flow.actor.send({ type: 'SUBMIT_CODE', otp: await code('push@example.com') });
       await flow.until(mfaWaiting);
-      const push = (await outbox('push@example.com')).at(-1);
-      await fetch(`${emulatorUrl()}/__dev/push/${push?.id}/approve`, { method: 'POST' });
-      await advanceEmulatorClock(6);
+      const push = (await outbox('push@example.com', emulator.url)).at(-1);
+      await fetch(`${emulator.url}/__dev/push/${push?.id}/approve`, { method: 'POST' });
+      await advanceEmulatorClock(6, emulator.url);
       flow.actor.send({ type: 'TICK', now: Date.now() + 60_000 });
       await flow.until(signedIn);
     });

@@ -1,0 +1,10 @@
+export * from '@passwordless-xstate/core';
+export { usePasswordless, type PasswordlessFlow, type UsePasswordlessResult } from './use-passwordless.ts';
+export {
+  injectPasswordless,
+  passwordlessKey,
+  passwordlessPlugin,
+  providePasswordless,
+  usePasswordlessSelector,
+} from './provide.ts';
+export type { PersistOptions, UsePasswordlessOptions } from './options.ts';

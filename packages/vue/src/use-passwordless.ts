@@ -1,0 +1,95 @@
+import {
+  createPasswordlessActions,
+  createPasswordlessActor,
+  getPasswordlessView,
+  persistPasswordless,
+  restorePasswordless,
+  type PasswordlessActions,
+  type PasswordlessActorRef,
+  type PasswordlessSnapshot,
+  type PasswordlessView,
+} from '@passwordless-xstate/core';
+import {
+  getCurrentInstance,
+  markRaw,
+  onMounted,
+  onScopeDispose,
+  shallowReactive,
+  shallowReadonly,
+} from 'vue';
+import { deepEqual } from './equal.ts';
+import type { UsePasswordlessOptions } from './options.ts';
+
+/** Reactive per key: a template that reads `step` does not re-render on every countdown tick. */
+export type UsePasswordlessResult = Readonly<
+  PasswordlessView & PasswordlessActions & { actorRef: PasswordlessActorRef }
+>;
+
+/** What a provider shares: the flow, and how a consumer starts it once it is mounted. */
+export interface PasswordlessFlow {
+  result: UsePasswordlessResult;
+  start: () => void;
+}
+
+// Snapshots are immutable, so the shared state and every selector of one snapshot share one view.
+const views = new WeakMap<PasswordlessSnapshot, PasswordlessView>();
+export function viewOf(snapshot: PasswordlessSnapshot): PasswordlessView {
+  let view = views.get(snapshot);
+  if (!view) views.set(snapshot, (view = getPasswordlessView(snapshot)));
+  return view;
+}
+
+/** In a component, on mount: a server render never runs the flow or its timers. Elsewhere, now. */
+export function startWhenMounted(start: () => void): void {
+  if (getCurrentInstance()) onMounted(start);
+  else start();
+}
+
+/**
+ * One actor owned by the current effect scope (a component, `effectScope()` or the plugin's app):
+ * it stops when that scope is disposed. Options are read once.
+ */
+export function createFlow(options: UsePasswordlessOptions): PasswordlessFlow {
+  const { persist, ...flow } = options;
+  const restored = persist ? restorePasswordless(persist.storage, { key: persist.key }) : undefined;
+  const actorRef = createPasswordlessActor(restored ? { ...flow, snapshot: restored } : flow);
+
+  const state = shallowReactive({
+    ...viewOf(actorRef.getSnapshot()),
+    ...createPasswordlessActions(actorRef.send),
+    actorRef: markRaw(actorRef),
+  });
+  const subscription = actorRef.subscribe((snapshot) => {
+    const view = viewOf(snapshot);
+    for (const key of Object.keys(view) as (keyof PasswordlessView)[]) {
+      // Fresh but equal objects (`can`, `mfa`, …) would otherwise wake every reader on each tick.
+      if (!deepEqual(state[key], view[key])) Object.assign(state, { [key]: view[key] });
+    }
+  });
+
+  let stopPersisting: (() => void) | undefined;
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    if (persist) stopPersisting = persistPasswordless(actorRef, persist.storage, persist);
+    actorRef.start();
+  };
+  onScopeDispose(() => {
+    // Stopped first: a stopped actor emits no snapshot, so the store keeps the last waiting state.
+    actorRef.stop();
+    stopPersisting?.();
+    subscription.unsubscribe();
+  });
+  return { result: shallowReadonly(state), start };
+}
+
+/**
+ * The whole flow in one component (or any effect scope): the view as reactive, read-only state,
+ * the typed actions and the `actorRef`. Outside a component it starts at once.
+ */
+export function usePasswordless(options: UsePasswordlessOptions): UsePasswordlessResult {
+  const { result, start } = createFlow(options);
+  startWhenMounted(start);
+  return result;
+}

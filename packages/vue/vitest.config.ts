@@ -1,0 +1,13 @@
+import vue from '@vitejs/plugin-vue';
+import { defineProject } from 'vitest/config';
+
+export default defineProject({
+  // Only the tests' SFCs need it: the adapter itself is plain TypeScript.
+  plugins: [vue()],
+  test: {
+    name: 'vue',
+    environment: 'happy-dom',
+    include: ['test/**/*.test.ts'],
+    testTimeout: 15_000,
+  },
+});
