@@ -13,9 +13,8 @@ const args = [
 ];
 
 /**
- * One framework-agnostic suite, one project per demo app: the app under test is the project's
- * baseURL. The Vue demo joins with `{ name: 'vue', use: { baseURL: 'http://127.0.0.1:4174' } }` and
- * a second preview server.
+ * One framework-agnostic suite, one project per demo app (the app under test is the project's
+ * baseURL), so React and Vue are held to exactly the same behaviour.
  */
 export default defineConfig({
   testDir: './e2e',
@@ -31,7 +30,10 @@ export default defineConfig({
     viewport: { width: 1280, height: 860 },
     launchOptions: { executablePath: '/usr/bin/chromium', args },
   },
-  projects: [{ name: 'react', use: { baseURL: 'http://127.0.0.1:4173' } }],
+  projects: [
+    { name: 'react', use: { baseURL: 'http://127.0.0.1:4173' } },
+    { name: 'vue', use: { baseURL: 'http://127.0.0.1:4174' } },
+  ],
   webServer: [
     {
       command: 'pnpm emulator',
@@ -42,6 +44,12 @@ export default defineConfig({
     {
       command: 'pnpm --filter react-demo exec vite preview --host 127.0.0.1 --port 4173 --strictPort',
       url: 'http://127.0.0.1:4173',
+      reuseExistingServer: !process.env.CI,
+      timeout: 30_000,
+    },
+    {
+      command: 'pnpm --filter vue-demo exec vite preview --host 127.0.0.1 --port 4174 --strictPort',
+      url: 'http://127.0.0.1:4174',
       reuseExistingServer: !process.env.CI,
       timeout: 30_000,
     },

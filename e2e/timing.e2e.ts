@@ -34,6 +34,7 @@ test('expiry: the code stops working after its lifetime and a new one can be ask
   await page.clock.fastForward('03:01');
   await expect(page.getByRole('alert')).toContainText('This code has expired');
   await expect(page.getByLabel('One-time code')).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Verify' })).toBeDisabled();
   await shot('07-code-expired');
   await page.getByRole('button', { name: 'Resend code' }).click();
   await expect(page.getByLabel('One-time code')).toBeEnabled();

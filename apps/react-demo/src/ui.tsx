@@ -87,17 +87,15 @@ export function CodeField(props: {
   );
 }
 
-export function SubmitButton({
-  busy,
-  label,
-  busyLabel,
-}: {
-  busy: boolean;
-  label: string;
-  busyLabel: string;
-}) {
+export function SubmitButton(props: { busy: boolean; label: string; busyLabel: string; disabled?: boolean }) {
+  const { busy, label, busyLabel } = props;
   return (
-    <button type="submit" className="button primary" disabled={busy} aria-busy={busy || undefined}>
+    <button
+      type="submit"
+      className={props.disabled ? 'button secondary wide' : 'button primary'}
+      disabled={busy || props.disabled}
+      aria-busy={busy || undefined}
+    >
       {busy ? <span className="spinner small" aria-hidden="true" /> : null}
       {busy ? busyLabel : label}
     </button>

@@ -3,15 +3,19 @@ export { passwordlessMachine, type PasswordlessMachine } from './machine/machine
 export {
   createPasswordlessActor,
   createPasswordlessMachine,
+  passwordlessActorArgs,
+  type PasswordlessActorArgs,
   type PasswordlessActorRef,
   type PasswordlessClientOptions,
   type PasswordlessOptions,
+  type PasswordlessPersistOptions,
 } from './machine/create.ts';
 export { createPasswordlessActors, type ClientResolver, type PasswordlessActors } from './machine/actors.ts';
 export { defaultConfig as defaultPasswordlessConfig } from './machine/context.ts';
 export {
   getPasswordlessView,
   getStep,
+  isEqualView,
   type PasswordlessActionName,
   type PasswordlessMfaView,
   type PasswordlessSnapshot,

@@ -6,6 +6,8 @@ export interface Clock {
 export interface AdjustableClock extends Clock {
   /** Move time forward (or back, with a negative value). */
   advance(milliseconds: number): void;
+  /** Undo every `advance` (real time again for the system clock). */
+  reset?(): void;
 }
 
 /** Real time plus an offset, so `POST /__dev/clock` can fast-forward a running emulator. */
@@ -15,6 +17,9 @@ export function createSystemClock(): AdjustableClock {
     now: () => Date.now() + offset,
     advance: (milliseconds) => {
       offset += milliseconds;
+    },
+    reset: () => {
+      offset = 0;
     },
   };
 }

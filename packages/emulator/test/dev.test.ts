@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { startEmulator } from '../src/index.ts';
 import {
   associate,
   challenge,
@@ -105,5 +106,18 @@ describe('dev endpoints (emulator-only)', () => {
     await startEmail(emulator(), 'alice@example.com');
     emulator().reset();
     expect(emulator().outbox()).toEqual([]);
+  });
+
+  it('puts a moved system clock back to real time on reset', async () => {
+    const running = await startEmulator({ port: 0, log: false });
+    try {
+      const clock = async (advanceSeconds: number) =>
+        Date.parse(((await post(running, '/__dev/clock', { advanceSeconds })).body as { now: string }).now);
+      expect((await clock(3600)) - Date.now()).toBeGreaterThan(3500_000);
+      await post(running, '/__dev/reset', {});
+      expect(Math.abs((await clock(0)) - Date.now())).toBeLessThan(60_000);
+    } finally {
+      await running.close();
+    }
   });
 });

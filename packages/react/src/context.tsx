@@ -1,5 +1,7 @@
 import {
   createPasswordlessActions,
+  getPasswordlessView,
+  isEqualView,
   type PasswordlessActions,
   type PasswordlessActorRef,
   type PasswordlessSnapshot,
@@ -7,12 +9,10 @@ import {
 } from '@passwordless-xstate/core';
 import { useSelector } from '@xstate/react';
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { deepEqual } from './equal.ts';
-import type { UsePasswordlessOptions } from './options.ts';
 import {
   usePasswordlessActor,
   usePasswordlessState,
-  viewOf,
+  type UsePasswordlessOptions,
   type UsePasswordlessResult,
 } from './use-passwordless.ts';
 
@@ -38,9 +38,13 @@ export function usePasswordlessContext(): UsePasswordlessResult {
 /** A slice of the view; the component re-renders only when the slice changes (deep equality by default). */
 export function usePasswordlessSelector<T>(
   selector: (view: PasswordlessView, snapshot: PasswordlessSnapshot) => T,
-  compare: (a: T, b: T) => boolean = deepEqual,
+  compare: (a: T, b: T) => boolean = isEqualView,
 ): T {
-  return useSelector(usePasswordlessActorRef(), (snapshot) => selector(viewOf(snapshot), snapshot), compare);
+  return useSelector(
+    usePasswordlessActorRef(),
+    (snapshot) => selector(getPasswordlessView(snapshot), snapshot),
+    compare,
+  );
 }
 
 /** Stable actions that never re-render the component by themselves. */

@@ -3,6 +3,7 @@ export {
   usePasswordless,
   usePasswordlessActor,
   usePasswordlessState,
+  type UsePasswordlessOptions,
   type UsePasswordlessResult,
 } from './use-passwordless.ts';
 export {
@@ -12,4 +13,3 @@ export {
   usePasswordlessContext,
   usePasswordlessSelector,
 } from './context.tsx';
-export type { PersistOptions, UsePasswordlessOptions } from './options.ts';

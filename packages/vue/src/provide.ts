@@ -1,4 +1,9 @@
-import type { PasswordlessSnapshot, PasswordlessView } from '@passwordless-xstate/core';
+import {
+  getPasswordlessView,
+  isEqualView,
+  type PasswordlessSnapshot,
+  type PasswordlessView,
+} from '@passwordless-xstate/core';
 import { useSelector } from '@xstate/vue';
 import {
   effectScope,
@@ -11,12 +16,10 @@ import {
   type Plugin,
   type Ref,
 } from 'vue';
-import { deepEqual } from './equal.ts';
 import type { UsePasswordlessOptions } from './options.ts';
 import {
   createFlow,
   startWhenMounted,
-  viewOf,
   type PasswordlessFlow,
   type UsePasswordlessResult,
 } from './use-passwordless.ts';
@@ -34,6 +37,7 @@ export function providePasswordless(options: UsePasswordlessOptions): UsePasswor
 /** `app.use(passwordlessPlugin, options)`: one flow for the whole app, stopped by `app.unmount()`. */
 export const passwordlessPlugin: Plugin<[UsePasswordlessOptions]> = {
   install(app: App, options: UsePasswordlessOptions) {
+    // Detached: app.use() may run inside another scope (a test, a host app); the flow lives with the app.
     const scope = effectScope(true);
     const flow = scope.run(() => createFlow(options));
     if (!flow) return;
@@ -57,8 +61,8 @@ export function injectPasswordless(): UsePasswordlessResult {
 /** A derived value of the provided flow, with the raw snapshot for what the view leaves out (deep equality). */
 export function usePasswordlessSelector<T>(
   selector: (view: PasswordlessView, snapshot: PasswordlessSnapshot) => T,
-  compare: (a: T, b: T) => boolean = deepEqual,
+  compare: (a: T, b: T) => boolean = isEqualView,
 ): Readonly<Ref<T>> {
   const { actorRef } = injectPasswordless();
-  return useSelector(actorRef, (snapshot) => selector(viewOf(snapshot), snapshot), compare);
+  return useSelector(actorRef, (snapshot) => selector(getPasswordlessView(snapshot), snapshot), compare);
 }

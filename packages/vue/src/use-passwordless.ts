@@ -2,11 +2,11 @@ import {
   createPasswordlessActions,
   createPasswordlessActor,
   getPasswordlessView,
+  isEqualView,
   persistPasswordless,
   restorePasswordless,
   type PasswordlessActions,
   type PasswordlessActorRef,
-  type PasswordlessSnapshot,
   type PasswordlessView,
 } from '@passwordless-xstate/core';
 import {
@@ -17,7 +17,6 @@ import {
   shallowReactive,
   shallowReadonly,
 } from 'vue';
-import { deepEqual } from './equal.ts';
 import type { UsePasswordlessOptions } from './options.ts';
 
 /** Reactive per key: a template that reads `step` does not re-render on every countdown tick. */
@@ -29,14 +28,6 @@ export type UsePasswordlessResult = Readonly<
 export interface PasswordlessFlow {
   result: UsePasswordlessResult;
   start: () => void;
-}
-
-// Snapshots are immutable, so the shared state and every selector of one snapshot share one view.
-const views = new WeakMap<PasswordlessSnapshot, PasswordlessView>();
-export function viewOf(snapshot: PasswordlessSnapshot): PasswordlessView {
-  let view = views.get(snapshot);
-  if (!view) views.set(snapshot, (view = getPasswordlessView(snapshot)));
-  return view;
 }
 
 /** In a component, on mount: a server render never runs the flow or its timers. Elsewhere, now. */
@@ -55,15 +46,15 @@ export function createFlow(options: UsePasswordlessOptions): PasswordlessFlow {
   const actorRef = createPasswordlessActor(restored ? { ...flow, snapshot: restored } : flow);
 
   const state = shallowReactive({
-    ...viewOf(actorRef.getSnapshot()),
+    ...getPasswordlessView(actorRef.getSnapshot()),
     ...createPasswordlessActions(actorRef.send),
     actorRef: markRaw(actorRef),
   });
   const subscription = actorRef.subscribe((snapshot) => {
-    const view = viewOf(snapshot);
+    const view = getPasswordlessView(snapshot);
     for (const key of Object.keys(view) as (keyof PasswordlessView)[]) {
       // Fresh but equal objects (`can`, `mfa`, …) would otherwise wake every reader on each tick.
-      if (!deepEqual(state[key], view[key])) Object.assign(state, { [key]: view[key] });
+      if (!isEqualView(state[key], view[key])) Object.assign(state, { [key]: view[key] });
     }
   });
 

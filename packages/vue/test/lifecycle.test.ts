@@ -12,7 +12,9 @@ const emulator = useEmulator();
 describe('actor lifecycle', () => {
   it('sends nothing until asked, and unmounting stops the actor', async () => {
     let flow: UsePasswordlessResult | undefined;
-    const view = render(OwnFlow, { props: { options: emulator.options(), capture: (f: UsePasswordlessResult) => (flow = f) } });
+    const view = render(OwnFlow, {
+      props: { options: emulator.options(), capture: (f: UsePasswordlessResult) => (flow = f) },
+    });
     await pause();
     expect(emulator.current.outbox()).toHaveLength(0);
     await enter('Email', 'alice@example.com');

@@ -46,7 +46,12 @@ describe('providePasswordless, injectPasswordless and the plugin', () => {
     if (!flow) throw new Error('no flow');
     const countdown: number[] = [];
     const scope = effectScope();
-    scope.run(() => watch(() => flow?.secondsUntilResend, (seconds) => countdown.push(seconds ?? -1)));
+    scope.run(() =>
+      watch(
+        () => flow?.secondsUntilResend,
+        (seconds) => countdown.push(seconds ?? -1),
+      ),
+    );
     await pause();
     const before = badgeRenders;
 
@@ -64,7 +69,9 @@ describe('providePasswordless, injectPasswordless and the plugin', () => {
   it('the plugin shares one flow across the app, starts on mount and stops with app.unmount()', async () => {
     let flow: UsePasswordlessResult | undefined;
     const app = mount(
-      { render: () => [h(StepBadge), h(InjectedFlow, { capture: (f: UsePasswordlessResult) => (flow = f) })] },
+      {
+        render: () => [h(StepBadge), h(InjectedFlow, { capture: (f: UsePasswordlessResult) => (flow = f) })],
+      },
       { global: { plugins: [[passwordlessPlugin, emulator.options()]] } },
     );
     await pause();

@@ -14,7 +14,7 @@ export interface Auth0ClientOptions {
   /** Only for tests and trusted kiosks; a secret in a browser bundle is public. */
   dangerouslyAllowSecretInBrowser?: boolean;
   audience?: string;
-  /** Default `openid profile email offline_access`; `openid` is always added. */
+  /** Default `openid profile email phone offline_access`; `openid` is always added. */
   scope?: string;
   /** Per request, including reading the body. Default 10 000 (the Android and Node SDKs' value). */
   timeoutMs?: number;

@@ -1,4 +1,5 @@
-export const DEFAULT_SCOPE = 'openid profile email offline_access';
+// `phone` so SMS logins get `phone_number` in the ID token, as `email` does for e-mail logins.
+export const DEFAULT_SCOPE = 'openid profile email phone offline_access';
 
 /** Without `openid` Auth0 returns no ID token, which the chart needs, so it is always added. */
 export function withOpenid(scope: string | undefined): string {

@@ -1,7 +1,13 @@
-import { createActor, type ActorRefFrom, type Snapshot } from 'xstate';
+import { createActor, type ActorOptions, type ActorRefFrom, type Snapshot } from 'xstate';
 import { createAuth0Client, type Auth0Client } from '../api/client.ts';
 import type { Auth0ClientOptions } from '../api/options.ts';
 import { redactInspection, type Inspector } from '../privacy/inspect.ts';
+import {
+  persistPasswordless,
+  restorePasswordless,
+  type PasswordlessStorage,
+  type PersistenceOptions,
+} from '../privacy/persistence.ts';
 import { createPasswordlessActors } from './actors.ts';
 import { passwordlessMachine, type PasswordlessMachine } from './machine.ts';
 import type { PasswordlessInput } from './types.ts';
@@ -14,9 +20,16 @@ export type PasswordlessClientOptions = Pick<
   'clientSecret' | 'dangerouslyAllowSecretInBrowser' | 'fetch' | 'telemetry'
 >;
 
+export interface PasswordlessPersistOptions extends PersistenceOptions {
+  /** `sessionStorage`, `localStorage` or your own; read when the actor is created, never at import. */
+  storage: PasswordlessStorage;
+}
+
 export interface PasswordlessOptions extends PasswordlessInput, PasswordlessClientOptions {
   /** Resume from `restorePasswordless()` (or your own store). */
   snapshot?: Snapshot<unknown>;
+  /** Restore the flow from `storage` when created, and save each waiting state to it. Off by default. */
+  persist?: PasswordlessPersistOptions | false;
   /** Any XState inspector; it sees redacted events only. */
   inspect?: Inspector;
   /** Debugging only: give `inspect` the raw events, secrets included. */
@@ -32,14 +45,18 @@ function splitOptions(options: PasswordlessOptions) {
     snapshot,
     inspect,
     dangerouslyInspectSecrets,
+    persist,
     ...input
   } = options;
   return {
-    input: input satisfies PasswordlessInput,
+    input: Object.fromEntries(
+      Object.entries(input).filter(([, value]) => value !== undefined),
+    ) as PasswordlessInput,
     client: { clientSecret, dangerouslyAllowSecretInBrowser, fetch, telemetry },
-    snapshot,
+    snapshot: snapshot ?? (persist ? restorePasswordless(persist.storage, persist) : undefined),
     inspect,
     dangerouslyInspectSecrets,
+    persist: persist || undefined,
   };
 }
 
@@ -66,12 +83,35 @@ export function createPasswordlessMachine(options: PasswordlessOptions): Passwor
   return passwordlessMachine.provide({ actors: createPasswordlessActors(() => auth0) });
 }
 
+export interface PasswordlessActorArgs {
+  logic: PasswordlessMachine;
+  actorOptions: ActorOptions<PasswordlessMachine> & { input: PasswordlessInput };
+  /** Pass to `persistPasswordless(actorRef, persist.storage, persist)` once the actor exists. */
+  persist?: PasswordlessPersistOptions;
+}
+
+/**
+ * The machine and the actor options for `options`, apart: for adapters whose framework creates and
+ * starts the actor itself (`@xstate/react`'s `useActorRef`, `@xstate/vue`'s `useActorRef`).
+ * Inspection is redacted here unless `dangerouslyInspectSecrets` is set.
+ */
+export function passwordlessActorArgs(options: PasswordlessOptions): PasswordlessActorArgs {
+  const { input, snapshot, inspect, dangerouslyInspectSecrets, persist } = splitOptions(options);
+  return {
+    ...(persist ? { persist } : {}),
+    logic: createPasswordlessMachine(options),
+    actorOptions: {
+      input,
+      ...(snapshot ? { snapshot } : {}),
+      ...(inspect ? { inspect: dangerouslyInspectSecrets ? inspect : redactInspection(inspect) } : {}),
+    },
+  };
+}
+
 /** Machine, input, inspection and restore in one call; start it with `.start()`. */
 export function createPasswordlessActor(options: PasswordlessOptions) {
-  const { input, snapshot, inspect, dangerouslyInspectSecrets } = splitOptions(options);
-  return createActor(createPasswordlessMachine(options), {
-    input,
-    ...(snapshot ? { snapshot } : {}),
-    ...(inspect ? { inspect: dangerouslyInspectSecrets ? inspect : redactInspection(inspect) } : {}),
-  });
+  const { logic, actorOptions, persist } = passwordlessActorArgs(options);
+  const actor = createActor(logic, actorOptions);
+  if (persist) persistPasswordless(actor, persist.storage, persist);
+  return actor;
 }

@@ -14,7 +14,7 @@ export interface PasswordlessConfig {
   /** Full base URL, e.g. `http://127.0.0.1:4000/` for the emulator. */
   baseUrl?: string;
   audience?: string;
-  /** Default `openid profile email offline_access`. */
+  /** Default `openid profile email phone offline_access`. */
   scope?: string;
   /** Where magic links land; required to send links. */
   redirectUri?: string;

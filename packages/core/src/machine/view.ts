@@ -1,5 +1,6 @@
 import type { Authenticator } from '../api/authenticators.ts';
 import type { IdTokenClaims } from '../api/id-token-claims.ts';
+import { dequal } from 'dequal';
 import type { SnapshotFrom } from 'xstate';
 import { choosableAuthenticators, selectedAuthenticator } from './context.ts';
 import type { PasswordlessMachine } from './machine.ts';
@@ -193,8 +194,23 @@ function sampleEvents(context: PasswordlessContext): Record<PasswordlessActionNa
   };
 }
 
-/** The framework-neutral view of a snapshot. Pure: the same snapshot always gives an equal view. */
+// Snapshots are immutable, so each one's view is computed once however many selectors ask.
+const views = new WeakMap<PasswordlessSnapshot, PasswordlessView>();
+
+/** The framework-neutral view of a snapshot (computed once per snapshot; treat it as read-only). */
 export function getPasswordlessView(snapshot: PasswordlessSnapshot): PasswordlessView {
+  let view = views.get(snapshot);
+  if (!view) views.set(snapshot, (view = computeView(snapshot)));
+  return view;
+}
+
+/**
+ * Structural equality of views or slices of them, so adapters skip renders when a new snapshot
+ * changes nothing a component reads (most ticks change only the countdowns).
+ */
+export const isEqualView: (a: unknown, b: unknown) => boolean = dequal;
+
+function computeView(snapshot: PasswordlessSnapshot): PasswordlessView {
   const { context } = snapshot;
   const samples = sampleEvents(context);
   const can = Object.fromEntries(

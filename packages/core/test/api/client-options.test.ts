@@ -82,7 +82,7 @@ describe('options', () => {
       otp: '1',
     });
     expect(server.requests.map((request) => request.body?.scope)).toEqual([
-      'openid profile email offline_access',
+      'openid profile email phone offline_access',
       'openid email offline_access',
     ]);
   });

@@ -291,7 +291,7 @@ describe('exchangeOtp', () => {
       realm: 'email',
       username: 'a@b.co',
       otp: '123456',
-      scope: 'openid profile email offline_access',
+      scope: 'openid profile email phone offline_access',
       audience: 'https://api.example',
     });
   });

@@ -20,6 +20,8 @@ export function registerDev(router: Router): void {
   router.on('POST', '/__dev/clock', moveClock);
   router.on('POST', '/__dev/reset', ({ state }) => {
     state.reset();
+    // A moved clock would otherwise leak into whatever runs after the reset (the next e2e test).
+    if (isAdjustable(state.clock)) state.clock.reset?.();
     return empty(204);
   });
 }
