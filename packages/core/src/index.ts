@@ -54,6 +54,11 @@ export {
 } from './privacy/inspect.ts';
 export { redactSecrets, REDACTED, SECRET_KEYS } from './privacy/redact.ts';
 export {
+  createInspectionLog,
+  type InspectionLog,
+  type InspectionLogEntry,
+} from './privacy/inspection-log.ts';
+export {
   decidePersistence,
   persistPasswordless,
   restorePasswordless,
