@@ -54,8 +54,10 @@ export const resendCooldownOver = (context: PasswordlessContext) =>
 export const mfaTokenExpired = (context: PasswordlessContext) =>
   context.mfa !== null && context.now >= context.mfa.expiresAt;
 
+/** Enrol when no factor can be challenged, or when Auth0's requirements ask only for enrolment. */
 export const mustEnroll = (context: PasswordlessContext) =>
-  choosableAuthenticators(context.mfa?.authenticators ?? []).length === 0;
+  choosableAuthenticators(context.mfa?.authenticators ?? []).length === 0 ||
+  (context.mfa !== null && context.mfa.enrollTypes.length > 0 && context.mfa.challengeTypes.length === 0);
 
 export const hasOneAuthenticator = (context: PasswordlessContext) =>
   choosableAuthenticators(context.mfa?.authenticators ?? []).length === 1;

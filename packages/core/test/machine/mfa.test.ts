@@ -176,6 +176,14 @@ describe('MFA', () => {
     expect(actor.getSnapshot().matches('authenticated')).toBe(true);
   });
 
+  it('enrols when the requirements ask only for enrolment, even if a factor is listed', async () => {
+    const { actor } = await untilMfa({
+      exchangeOtp: mfaRequired({ enroll: [{ type: 'otp' }] }),
+      listAuthenticators: [authenticator('email|dev_1', 'email')],
+    });
+    expect(getPasswordlessView(actor.getSnapshot()).step).toBe('mfa_enroll');
+  });
+
   it('enrols push and polls until the device confirms', async () => {
     const { actor, calls } = await untilMfa({
       exchangeOtp: mfaRequired({ enroll: [{ type: 'push-notification' }] }),
