@@ -1,5 +1,10 @@
 export * from '@passwordless-xstate/core';
-export { usePasswordless, type PasswordlessFlow, type UsePasswordlessResult } from './use-passwordless.ts';
+export {
+  usePasswordless,
+  type PasswordlessFlow,
+  type UsePasswordlessOptions,
+  type UsePasswordlessResult,
+} from './use-passwordless.ts';
 export {
   injectPasswordless,
   passwordlessKey,
@@ -7,4 +12,3 @@ export {
   providePasswordless,
   usePasswordlessSelector,
 } from './provide.ts';
-export type { PersistOptions, UsePasswordlessOptions } from './options.ts';

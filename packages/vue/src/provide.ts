@@ -16,7 +16,7 @@ import {
   type Plugin,
   type Ref,
 } from 'vue';
-import type { UsePasswordlessOptions } from './options.ts';
+import type { UsePasswordlessOptions } from './use-passwordless.ts';
 import {
   createFlow,
   startWhenMounted,

@@ -1,14 +1,15 @@
 import {
   createPasswordlessActions,
-  createPasswordlessActor,
   getPasswordlessView,
   isEqualView,
+  passwordlessActorArgs,
   persistPasswordless,
-  restorePasswordless,
   type PasswordlessActions,
   type PasswordlessActorRef,
+  type PasswordlessOptions,
   type PasswordlessView,
 } from '@passwordless-xstate/core';
+import { createActor } from 'xstate';
 import {
   getCurrentInstance,
   markRaw,
@@ -17,7 +18,9 @@ import {
   shallowReactive,
   shallowReadonly,
 } from 'vue';
-import type { UsePasswordlessOptions } from './options.ts';
+
+/** Core's options; `persist` restores the flow when it is created and saves it as it changes. */
+export type UsePasswordlessOptions = PasswordlessOptions;
 
 /** Reactive per key: a template that reads `step` does not re-render on every countdown tick. */
 export type UsePasswordlessResult = Readonly<
@@ -41,9 +44,8 @@ export function startWhenMounted(start: () => void): void {
  * it stops when that scope is disposed. Options are read once.
  */
 export function createFlow(options: UsePasswordlessOptions): PasswordlessFlow {
-  const { persist, ...flow } = options;
-  const restored = persist ? restorePasswordless(persist.storage, { key: persist.key }) : undefined;
-  const actorRef = createPasswordlessActor(restored ? { ...flow, snapshot: restored } : flow);
+  const { logic, actorOptions, persist } = passwordlessActorArgs(options);
+  const actorRef = createActor(logic, actorOptions);
 
   const state = shallowReactive({
     ...getPasswordlessView(actorRef.getSnapshot()),
