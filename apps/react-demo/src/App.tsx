@@ -1,12 +1,14 @@
 import { PasswordlessProvider } from '@passwordless-xstate/react';
 import { useState } from 'react';
 import { MagicLinkCallback } from './Callback.tsx';
-import { emulatorUrl, flowOptions } from './config.ts';
+import { emulatorUrl, flowOptions, inspectorOpenAtStart } from './config.ts';
 import { DevOutbox } from './DevOutbox.tsx';
+import { InspectorPanel } from './inspector/InspectorPanel.tsx';
 import { StepView } from './StepView.tsx';
 
 export function App() {
   const [options] = useState(flowOptions);
+  const [inspecting, setInspecting] = useState(inspectorOpenAtStart);
   return (
     <PasswordlessProvider options={options}>
       <div className="page">
@@ -16,6 +18,15 @@ export function App() {
             Acme Cloud
           </span>
           <span className="topbar-note">passwordless-xstate · React demo</span>
+          <button
+            type="button"
+            className="button small inspector-toggle"
+            aria-expanded={inspecting}
+            aria-controls="inspector"
+            onClick={() => setInspecting((open) => !open)}
+          >
+            {inspecting ? 'Hide statechart' : 'Show statechart'}
+          </button>
         </header>
         <div className="layout">
           <main className="card">
@@ -24,6 +35,7 @@ export function App() {
           </main>
           {emulatorUrl ? <DevOutbox baseUrl={emulatorUrl} /> : null}
         </div>
+        <div id="inspector">{inspecting ? <InspectorPanel /> : null}</div>
         <footer className="footer">
           {emulatorUrl
             ? `Talking to the local Auth0 emulator at ${emulatorUrl}`

@@ -1,4 +1,4 @@
-import { usePasswordlessSelector } from '@passwordless-xstate/react';
+import { stateValuePaths, usePasswordlessSelector } from '@passwordless-xstate/react';
 import { useCallback, useEffect, useState } from 'react';
 
 interface OutboxMessage {
@@ -12,18 +12,11 @@ interface OutboxMessage {
   sentAt: string;
 }
 
-/** "sent.code.valid · sent.resend.cooling" from a nested state value. */
-function statePaths(value: unknown, prefix = ''): string[] {
-  if (typeof value === 'string') return [`${prefix}${value}`];
-  if (!value || typeof value !== 'object') return [prefix.replace(/\.$/, '')];
-  return Object.entries(value).flatMap(([key, child]) => statePaths(child, `${prefix}${key}.`));
-}
-
 /** What the emulator "sent": codes, links and push prompts, so the demo works without e-mail or SMS. */
 export function DevOutbox({ baseUrl }: { baseUrl: string }) {
   const [messages, setMessages] = useState<OutboxMessage[]>([]);
   const [offline, setOffline] = useState(false);
-  const state = usePasswordlessSelector((_, snapshot) => statePaths(snapshot.value).join(' · '));
+  const state = usePasswordlessSelector((_, snapshot) => stateValuePaths(snapshot.value).join(' · '));
 
   const load = useCallback(async () => {
     try {

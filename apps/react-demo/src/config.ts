@@ -1,4 +1,5 @@
 import type { UsePasswordlessOptions } from '@passwordless-xstate/react';
+import { demoInspect } from './inspector/inspection.ts';
 
 const env = import.meta.env;
 const domain = env.VITE_AUTH0_DOMAIN || undefined;
@@ -11,6 +12,7 @@ export const emulatorUrl =
     : null;
 
 export function flowOptions(): UsePasswordlessOptions {
+  const params = new URLSearchParams(window.location.search);
   return {
     clientId: env.VITE_AUTH0_CLIENT_ID || 'pwl-native',
     ...(domain ? { domain } : { baseUrl }),
@@ -19,13 +21,21 @@ export function flowOptions(): UsePasswordlessOptions {
     scope: 'openid profile email phone offline_access',
     redirectUri: `${window.location.origin}/callback`,
     /*
-     * includeSecrets keeps the mfa_token, codes in flight and tokens in sessionStorage, so a reload
-     * resumes even an MFA step or the signed-in session. Acceptable for a demo: sessionStorage is
-     * per tab, gone when the tab closes, and the emulator's tokens are worthless. A production app
-     * should weigh that any script on the origin (an XSS, a compromised dependency) can read it:
-     * prefer the default (no secrets: identify and code steps survive a reload, MFA restarts), or
-     * keep tokens in memory and let the server hold the session.
+     * By default only the identify and code steps survive a reload, and no secret is stored: the
+     * safe choice we recommend. `?persist=secrets` also keeps the mfa_token and tokens in
+     * sessionStorage, so a reload resumes an MFA step or the signed-in session. That is tolerable
+     * for a demo (per tab, gone with it, emulator tokens are worthless); a production app should
+     * weigh that any script on the origin (an XSS, a compromised dependency) can read it.
      */
-    persist: { storage: window.sessionStorage, key: 'passwordless-react-demo', includeSecrets: true },
+    persist: {
+      storage: window.sessionStorage,
+      key: 'passwordless-react-demo',
+      includeSecrets: params.get('persist') === 'secrets',
+    },
+    inspect: demoInspect(window.location.search),
   };
 }
+
+/** `?panel=inspector` opens the statechart inspector at load (the e2e suite uses it). */
+export const inspectorOpenAtStart = () =>
+  new URLSearchParams(window.location.search).get('panel') === 'inspector';

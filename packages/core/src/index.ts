@@ -16,6 +16,7 @@ export {
   getPasswordlessView,
   getStep,
   isEqualView,
+  stateValuePaths,
   type PasswordlessActionName,
   type PasswordlessMfaView,
   type PasswordlessSnapshot,

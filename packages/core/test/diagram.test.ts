@@ -4,6 +4,7 @@ import { createActor, fromCallback, fromPromise } from 'xstate';
 import { readmeWithDiagram } from '../src/diagram/readme.ts';
 import { toMermaid } from '../src/diagram/to-mermaid.ts';
 import { passwordlessMachine } from '../src/machine/machine.ts';
+import { stateValuePaths } from '../src/machine/view.ts';
 
 describe('toMermaid', () => {
   it('draws nested and parallel states with labelled transitions', () => {
@@ -32,8 +33,19 @@ describe('toMermaid', () => {
     ).start();
     actor.send({ type: 'SUBMIT_IDENTIFIER', identifier: 'a@b.co' });
     const diagram = toMermaid(passwordlessMachine, { active: actor.getSnapshot() });
-    expect(diagram).toContain('class identify,identify__submitting active');
+    expect(diagram).toContain('class identify__submitting active');
+    expect(diagram).toContain('class identify activeParent');
     actor.stop();
+  });
+});
+
+describe('stateValuePaths', () => {
+  it('lists one dotted path per active leaf', () => {
+    expect(stateValuePaths({ sent: { code: 'valid', resend: 'cooling' } })).toEqual([
+      'sent.code.valid',
+      'sent.resend.cooling',
+    ]);
+    expect(stateValuePaths('identify')).toEqual(['identify']);
   });
 });
 

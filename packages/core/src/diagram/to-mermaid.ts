@@ -33,9 +33,9 @@ function eventLabel(eventType: string): string {
   return eventType;
 }
 
-function activeIds(snapshot: Snapshot<unknown> | undefined): Set<string> {
+function activeNodes(snapshot: Snapshot<unknown> | undefined): AnyStateNode[] {
   const nodes = (snapshot as { _nodes?: AnyStateNode[] } | undefined)?._nodes ?? [];
-  return new Set(nodes.filter((node) => node.parent).map(mermaidId));
+  return nodes.filter((node) => node.parent);
 }
 
 function declare(node: AnyStateNode, indent: string, lines: string[]): void {
@@ -88,10 +88,17 @@ export function toMermaid(machine: AnyStateMachine, options: ToMermaidOptions = 
   if (initial) lines.push(`  [*] --> ${mermaidId(initial)}`);
   const hidden = new Set(options.hideEvents ?? []);
   transitions(root, hidden, lines);
-  const active = activeIds(options.active);
-  if (active.size > 0) {
-    lines.push('  classDef active fill:#ffe08a,stroke:#b7791f,stroke-width:2px,color:#1c1d21');
-    lines.push(`  class ${[...active].join(',')} active`);
+  // Leaves are what the chart is in; their parents are only outlined, so the leaf stands out.
+  const active = activeNodes(options.active);
+  const leaves = active.filter((node) => Object.keys(node.states).length === 0).map(mermaidId);
+  const parents = active.filter((node) => Object.keys(node.states).length > 0).map(mermaidId);
+  if (leaves.length > 0) {
+    lines.push('  classDef active fill:#ffd54a,stroke:#b7791f,stroke-width:3px,color:#1c1d21,font-weight:bold');
+    lines.push(`  class ${leaves.join(',')} active`);
+  }
+  if (parents.length > 0) {
+    lines.push('  classDef activeParent fill:#fff8e1,stroke:#b7791f,stroke-width:2px');
+    lines.push(`  class ${parents.join(',')} activeParent`);
   }
   return `${lines.join('\n')}\n`;
 }

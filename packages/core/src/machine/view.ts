@@ -244,3 +244,10 @@ function computeView(snapshot: PasswordlessSnapshot): PasswordlessView {
     can,
   };
 }
+
+/** `["sent.code.valid", "sent.resend.cooling"]` from a nested state value: one path per active leaf. */
+export function stateValuePaths(value: unknown, prefix = ''): string[] {
+  if (typeof value === 'string') return [`${prefix}${value}`];
+  if (!value || typeof value !== 'object') return [prefix.replace(/\.$/, '')];
+  return Object.entries(value).flatMap(([key, child]) => stateValuePaths(child, `${prefix}${key}.`));
+}
