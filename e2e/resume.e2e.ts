@@ -24,12 +24,20 @@ test('a reload on the code step resumes it without sending another code', async 
   await expectSignedIn(page, 'alice@example.com');
 });
 
-test('a reload mid-MFA resumes the challenge, and a reload when signed in keeps the session', async ({
+test('by default nothing secret is stored: a reload mid-MFA starts over', async ({ page, request }) => {
+  await passFirstFactor(page, request, 'totp@example.com');
+  await expect(page.getByRole('heading', { name: 'Enter your authenticator code' })).toBeVisible();
+  expect(await page.evaluate(() => JSON.stringify({ ...sessionStorage }))).not.toContain('mfaToken":"Fe26');
+  await page.reload();
+  await expect(page.getByLabel('Email address')).toBeVisible();
+});
+
+test('with ?persist=secrets a reload mid-MFA resumes the challenge, and a reload when signed in keeps the session', async ({
   page,
   request,
   shot,
 }) => {
-  await passFirstFactor(page, request, 'totp@example.com');
+  await passFirstFactor(page, request, 'totp@example.com', '/?persist=secrets');
   await expect(page.getByRole('heading', { name: 'Enter your authenticator code' })).toBeVisible();
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Enter your authenticator code' })).toBeVisible();

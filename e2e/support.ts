@@ -56,8 +56,9 @@ export async function codeFor(request: APIRequestContext, to: string, count = 1)
 export const totp = (secret: string) =>
   new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30 }).generate();
 
-export async function requestEmailCode(page: Page, email: string) {
-  await page.goto('/');
+/** `path` carries the demo's URL flags, e.g. `/?persist=secrets` or `/?panel=inspector`. */
+export async function requestEmailCode(page: Page, email: string, path = '/') {
+  await page.goto(path);
   await page.getByLabel('Email address').fill(email);
   await page.getByRole('button', { name: 'Send code' }).click();
   await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
@@ -69,8 +70,8 @@ export async function enterCode(page: Page, code: string) {
 }
 
 /** First factor by e-mail code, up to whatever the second factor asks. */
-export async function passFirstFactor(page: Page, request: APIRequestContext, email: string) {
-  await requestEmailCode(page, email);
+export async function passFirstFactor(page: Page, request: APIRequestContext, email: string, path = '/') {
+  await requestEmailCode(page, email, path);
   await enterCode(page, await codeFor(request, email));
 }
 

@@ -10,7 +10,9 @@ import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react'
 import { renderChart, scrollToActive } from './chart.ts';
 import { inspectionLog } from './inspection.ts';
 
-const time = (at: number) => new Date(at).toISOString().slice(11, 23);
+// Local wall-clock time with milliseconds: events often come a few ms apart.
+const time = (at: number) =>
+  `${new Date(at).toLocaleTimeString([], { hour12: false })}.${String(at % 1000).padStart(3, '0')}`;
 
 /** The chart, live: the diagram with the active states highlighted, the event log and the context. */
 export function InspectorPanel() {

@@ -1,18 +1,28 @@
 import { createInspectionLog, type InspectCallback } from '@passwordless-xstate/vue';
-import { createBrowserInspector } from '@statelyai/inspect';
+
+type InspectionEvent = Parameters<InspectCallback>[0];
 
 /** The demo's one flow, so its log lives as long as the page. */
 export const inspectionLog = createInspectionLog({ limit: 100 });
 
 /**
  * What the demo passes as `inspect`: the panel's log, plus Stately's browser inspector with
- * `?inspect` (it opens stately.ai, so it needs the internet). Both get redacted events only: the
- * hook wraps whatever it is given with `redactInspection`.
+ * `?inspect` (it opens stately.ai, so it needs the internet; loaded only then, and the events from
+ * before it loaded are handed over once it has). Both get redacted events only: the hook wraps
+ * whatever it is given with `redactInspection`.
  */
 export function demoInspect(search: string): InspectCallback {
-  const stately = new URLSearchParams(search).has('inspect') ? createBrowserInspector() : undefined;
+  if (!new URLSearchParams(search).has('inspect')) return inspectionLog.inspect;
+  let forward: ((event: InspectionEvent) => void) | undefined;
+  const early: InspectionEvent[] = [];
+  void import('@statelyai/inspect').then(({ createBrowserInspector }) => {
+    const stately = createBrowserInspector();
+    forward = (event) => stately.inspect.next?.(event);
+    early.splice(0).forEach(forward);
+  });
   return (event) => {
     inspectionLog.inspect(event);
-    stately?.inspect.next?.(event);
+    if (forward) forward(event);
+    else early.push(event);
   };
 }
