@@ -1,13 +1,13 @@
 import { PasswordlessProvider } from '@passwordless-xstate/react';
 import { useState } from 'react';
 import { MagicLinkCallback } from './Callback.tsx';
-import { emulatorUrl, flowOptions, inspectorOpenAtStart } from './config.ts';
+import { emulatorUrl, flowOptions, inspectorOpenAtStart } from 'demo-shared/config';
 import { DevOutbox } from './DevOutbox.tsx';
 import { InspectorPanel } from './inspector/InspectorPanel.tsx';
 import { StepView } from './StepView.tsx';
 
 export function App() {
-  const [options] = useState(flowOptions);
+  const [options] = useState(() => flowOptions('react'));
   const [inspecting, setInspecting] = useState(inspectorOpenAtStart);
   return (
     <PasswordlessProvider options={options}>

@@ -1,5 +1,5 @@
 import { useEffect, useRef, type ClipboardEvent, type ReactNode } from 'react';
-import { digits } from './format.ts';
+import { digits } from 'demo-shared/format';
 
 /** The step's title. Steps without a field to focus take focus here, so screen readers announce them. */
 export function StepHeader(props: { title: string; focus?: boolean; children?: ReactNode }) {

@@ -7,8 +7,8 @@ import {
   usePasswordlessSelector,
 } from '@passwordless-xstate/react';
 import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
-import { renderChart, scrollToActive } from './chart.ts';
-import { inspectionLog } from './inspection.ts';
+import { renderChart, scrollToActive } from 'demo-shared/chart';
+import { inspectionLog } from 'demo-shared/inspection';
 
 // Local wall-clock time with milliseconds: events often come a few ms apart.
 const time = (at: number) =>

@@ -1,6 +1,6 @@
 import { usePasswordlessContext, type UsePasswordlessResult } from '@passwordless-xstate/react';
 import { useState, type FormEvent } from 'react';
-import { clock } from '../format.ts';
+import { clock } from 'demo-shared/format';
 import { Alert, CodeField, StepHeader, SubmitButton } from '../ui.tsx';
 import { ResendRow } from './Resend.tsx';
 

@@ -1,5 +1,5 @@
 import { usePasswordlessContext } from '@passwordless-xstate/react';
-import { clock } from '../format.ts';
+import { clock } from 'demo-shared/format';
 import { Icon } from '../Icon.tsx';
 import { Alert, StepHeader } from '../ui.tsx';
 import { ResendRow } from './Resend.tsx';

@@ -1,5 +1,5 @@
 import { usePasswordlessContext } from '@passwordless-xstate/react';
-import { describeAuthenticator } from '../format.ts';
+import { describeAuthenticator } from 'demo-shared/format';
 import { Icon } from '../Icon.tsx';
 import { Alert, StepHeader } from '../ui.tsx';
 

@@ -1,6 +1,6 @@
 import type { UsePasswordlessResult } from '@passwordless-xstate/react';
 import { useState } from 'react';
-import { clock } from '../format.ts';
+import { clock } from 'demo-shared/format';
 
 /** Resend with its cooldown, plus the way back to the identify step. */
 export function ResendRow(props: { flow: UsePasswordlessResult; what: string; onResend?: () => void }) {

@@ -93,7 +93,9 @@ export function toMermaid(machine: AnyStateMachine, options: ToMermaidOptions = 
   const leaves = active.filter((node) => Object.keys(node.states).length === 0).map(mermaidId);
   const parents = active.filter((node) => Object.keys(node.states).length > 0).map(mermaidId);
   if (leaves.length > 0) {
-    lines.push('  classDef active fill:#ffd54a,stroke:#b7791f,stroke-width:3px,color:#1c1d21,font-weight:bold');
+    lines.push(
+      '  classDef active fill:#ffd54a,stroke:#b7791f,stroke-width:3px,color:#1c1d21,font-weight:bold',
+    );
     lines.push(`  class ${leaves.join(',')} active`);
   }
   if (parents.length > 0) {

@@ -1,4 +1,4 @@
-import type { Authenticator } from '@passwordless-xstate/vue';
+import type { Authenticator } from '@passwordless-xstate/core';
 
 /** 83 → "1:23". */
 export const clock = (seconds: number) =>

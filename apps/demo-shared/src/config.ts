@@ -1,5 +1,5 @@
-import type { UsePasswordlessOptions } from '@passwordless-xstate/react';
-import { demoInspect } from './inspector/inspection.ts';
+import type { PasswordlessOptions } from '@passwordless-xstate/core';
+import { demoInspect } from './inspection.ts';
 
 const env = import.meta.env;
 const domain = env.VITE_AUTH0_DOMAIN || undefined;
@@ -11,7 +11,8 @@ export const emulatorUrl =
     ? baseUrl.replace(/\/?$/, '/')
     : null;
 
-export function flowOptions(): UsePasswordlessOptions {
+/** The flow's options for either demo; `app` names its storage key so the two never share a flow. */
+export function flowOptions(app: 'react' | 'vue'): PasswordlessOptions {
   const params = new URLSearchParams(window.location.search);
   return {
     clientId: env.VITE_AUTH0_CLIENT_ID || 'pwl-native',
@@ -29,7 +30,7 @@ export function flowOptions(): UsePasswordlessOptions {
      */
     persist: {
       storage: window.sessionStorage,
-      key: 'passwordless-react-demo',
+      key: `passwordless-${app}-demo`,
       includeSecrets: params.get('persist') === 'secrets',
     },
     inspect: demoInspect(window.location.search),

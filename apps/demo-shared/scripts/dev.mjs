@@ -1,15 +1,18 @@
-// `pnpm dev`: the emulator and the React demo side by side, stopped together with Ctrl-C.
+// `pnpm dev` / `pnpm dev:vue`: the emulator and one demo side by side, stopped together with Ctrl-C.
+// Usage: node apps/demo-shared/scripts/dev.mjs react|vue
 import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-const demoUrl = 'http://127.0.0.1:5173/';
+const app = process.argv[2] === 'vue' ? 'vue' : 'react';
+const port = app === 'vue' ? '5174' : '5173';
+const demoUrl = `http://127.0.0.1:${port}/`;
 const emulatorUrl = 'http://127.0.0.1:4000/';
 // Each child leads its own process group: pnpm does not pass signals on to tsx and vite, so the
 // whole group is signalled on the way out.
 const run = (args) => spawn('pnpm', args, { stdio: 'inherit', detached: true });
 const children = [
   run(['--filter', '@passwordless-xstate/emulator', 'start']),
-  run(['--filter', 'react-demo', 'exec', 'vite', '--host', '127.0.0.1', '--port', '5173', '--strictPort']),
+  run(['--filter', `${app}-demo`, 'exec', 'vite', '--host', '127.0.0.1', '--port', port, '--strictPort']),
 ];
 
 let stopping = false;
@@ -42,6 +45,6 @@ async function until(url) {
 }
 
 if ((await until(`${emulatorUrl}__dev/outbox`)) && (await until(demoUrl))) {
-  console.log(`\n  Passwordless React demo: ${demoUrl}`);
+  console.log(`\n  Passwordless ${app === 'vue' ? 'Vue' : 'React'} demo: ${demoUrl}`);
   console.log(`  Auth0 emulator:          ${emulatorUrl} (outbox: ${emulatorUrl}__dev)\n`);
 }

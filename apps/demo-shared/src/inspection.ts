@@ -1,4 +1,4 @@
-import { createInspectionLog, type InspectCallback } from '@passwordless-xstate/vue';
+import { createInspectionLog, type InspectCallback } from '@passwordless-xstate/core';
 
 type InspectionEvent = Parameters<InspectCallback>[0];
 
