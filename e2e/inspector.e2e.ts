@@ -26,6 +26,7 @@ test('the inspector draws the chart live, with the MFA challenge highlighted', a
   await expect(inspector.locator('svg g.active')).toHaveAttribute('id', /state-challenge__otp-/);
   await expect(inspector.locator('svg g.activeParent')).toHaveAttribute('id', /state-challenge-/);
   await expect(inspector.getByRole('list', { name: 'Events' })).toContainText('SUBMIT_CODE');
+  await inspector.locator('svg g.active').scrollIntoViewIfNeeded();
   await shot('19-inspector-mfa-challenge');
   await page.getByRole('button', { name: 'Hide statechart' }).click();
   await expect(inspector).toBeHidden();
