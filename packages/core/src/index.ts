@@ -60,6 +60,7 @@ export {
   type InspectionLogEntry,
 } from './privacy/inspection-log.ts';
 export {
+  createMemoryStorage,
   decidePersistence,
   persistPasswordless,
   restorePasswordless,

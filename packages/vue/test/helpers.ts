@@ -1,6 +1,5 @@
-import { startEmulator, type RunningEmulator } from '@passwordless-xstate/emulator';
-import type { PasswordlessStorage, UsePasswordlessOptions } from '../src/index.ts';
-import * as OTPAuth from 'otpauth';
+import { generateTotp, startEmulator, type RunningEmulator } from '@passwordless-xstate/emulator';
+import { createMemoryStorage, type UsePasswordlessOptions } from '../src/index.ts';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 /** A real emulator per test file, reset before each test; the push interval is short to keep tests fast. */
@@ -23,15 +22,6 @@ export function useEmulator(): { current: RunningEmulator; options: () => UsePas
   return holder;
 }
 
-export function memoryStorage(): PasswordlessStorage & { data: Map<string, string> } {
-  const data = new Map<string, string>();
-  return {
-    data,
-    getItem: (key) => data.get(key) ?? null,
-    setItem: (key, value) => void data.set(key, value),
-    removeItem: (key) => void data.delete(key),
-  };
-}
+export const memoryStorage = createMemoryStorage;
 
-export const totp = (secret: string) =>
-  new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30 }).generate();
+export const totp = (secret: string) => generateTotp(secret);

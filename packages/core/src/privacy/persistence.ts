@@ -98,3 +98,14 @@ export function restorePasswordless(
     return undefined;
   }
 }
+
+/** Storage that lives as long as the page or process: tests, server renders, or apps without Web Storage. */
+export function createMemoryStorage(): PasswordlessStorage & { readonly data: Map<string, string> } {
+  const data = new Map<string, string>();
+  return {
+    data,
+    getItem: (key) => data.get(key) ?? null,
+    setItem: (key, value) => void data.set(key, value),
+    removeItem: (key) => void data.delete(key),
+  };
+}

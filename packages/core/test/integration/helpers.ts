@@ -1,4 +1,4 @@
-import * as OTPAuth from 'otpauth';
+import { generateTotp } from '@passwordless-xstate/emulator';
 import { inject } from 'vitest';
 import { createActor, fromCallback, waitFor } from 'xstate';
 import { createPasswordlessMachine, type PasswordlessOptions } from '../../src/machine/create.ts';
@@ -31,8 +31,7 @@ export async function latest(to: string, url = emulatorUrl()): Promise<OutboxMes
   return message;
 }
 
-export const totp = (secret: string) =>
-  new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30 }).generate();
+export const totp = (secret: string) => generateTotp(secret);
 
 /**
  * The real chart and the real Auth0 client against the emulator. With `manualTime`, the ticker is

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createActor, fromCallback, fromPromise, type InspectionEvent } from 'xstate';
 import { redactInspection } from '../../src/privacy/inspect.ts';
 import {
+  createMemoryStorage,
   decidePersistence,
   persistPasswordless,
   restorePasswordless,
@@ -10,13 +11,6 @@ import { redactSecrets } from '../../src/privacy/redact.ts';
 import { passwordlessMachine } from '../../src/machine/machine.ts';
 import { getPasswordlessView } from '../../src/machine/view.ts';
 import { authenticator, chart, fail, session, settle, T0 } from './harness.ts';
-
-class MemoryStorage {
-  readonly items = new Map<string, string>();
-  getItem = (key: string) => this.items.get(key) ?? null;
-  setItem = (key: string, value: string) => void this.items.set(key, value);
-  removeItem = (key: string) => void this.items.delete(key);
-}
 
 const secrets = [
   '123456',
@@ -94,7 +88,7 @@ describe('persistence', () => {
 
   it('keeps the last waiting state while a request is in flight, so a reload never re-sends it', async () => {
     const harness = chart({ exchangeOtp: () => new Promise(() => {}) });
-    const storage = new MemoryStorage();
+    const storage = createMemoryStorage();
     persistPasswordless(harness.actor, storage);
     harness.actor.send({ type: 'SUBMIT_IDENTIFIER', identifier: 'alice@example.com' });
     expect(decidePersistence(harness.actor).kind).toBe('keep');
@@ -107,7 +101,7 @@ describe('persistence', () => {
 
   it('restores the code step after a reload without sending a new code', async () => {
     const { actor } = await codeSent();
-    const storage = new MemoryStorage();
+    const storage = createMemoryStorage();
     persistPasswordless(actor, storage);
     const restored = restorePasswordless(storage);
     expect(restored).toBeDefined();
@@ -138,7 +132,7 @@ describe('persistence', () => {
   });
 
   it('ignores unreadable or foreign stored data', () => {
-    const storage = new MemoryStorage();
+    const storage = createMemoryStorage();
     storage.setItem('passwordless-xstate', '{not json');
     expect(restorePasswordless(storage)).toBeUndefined();
     storage.setItem('passwordless-xstate', JSON.stringify({ v: 99, snapshot: {} }));
