@@ -38,7 +38,8 @@ export function DevOutbox({ baseUrl }: { baseUrl: string }) {
   }, [load]);
 
   const decide = async (id: string, decision: 'approve' | 'reject') => {
-    await fetch(`${baseUrl}__dev/push/${id}/${decision}`, { method: 'POST' });
+    // An unreachable emulator shows as offline after the reload below.
+    await fetch(`${baseUrl}__dev/push/${id}/${decision}`, { method: 'POST' }).catch(() => undefined);
     await load();
   };
 

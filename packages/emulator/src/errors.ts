@@ -39,9 +39,6 @@ export function fromSpec(spec: ErrorSpec, headers: Record<string, string> = {}):
   );
 }
 
-export const missingParameter = (name: string) =>
-  auth0Error(400, 'invalid_request', `Missing required parameter: ${name}`);
-
 export function grantNotAllowed(grantType: string): Auth0HttpError {
   return auth0Error(403, 'unauthorized_client', `Grant type '${grantType}' not allowed for the client.`, {
     error_uri: 'https://auth0.com/docs/clients/client-grant-types',

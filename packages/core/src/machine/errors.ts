@@ -21,6 +21,3 @@ export function toErrorInfo(error: unknown): PasswordlessErrorInfo {
 export function localError(code: PasswordlessErrorCode, message: string): PasswordlessErrorInfo {
   return { code, message };
 }
-
-export const errorCodeOf = (error: unknown): PasswordlessErrorCode | undefined =>
-  isPasswordlessError(error) ? error.code : undefined;
