@@ -1,6 +1,9 @@
 import { defineConfig, devices } from '@playwright/test';
+import { findChromium } from './scripts/chromium.mjs';
 
-// Debian's Chromium (apt-get install chromium): Playwright cannot download its own browser here.
+// CHROMIUM_PATH, else Playwright's own Chromium, else Debian's (scripts/chromium.mjs says why).
+const chromium = findChromium();
+if ('error' in chromium) throw new Error(chromium.error);
 const args = [
   '--headless',
   '--no-sandbox',
@@ -28,7 +31,7 @@ export default defineConfig({
   use: {
     ...devices['Desktop Chrome'],
     viewport: { width: 1280, height: 860 },
-    launchOptions: { executablePath: '/usr/bin/chromium', args },
+    launchOptions: { executablePath: chromium.executablePath, args },
   },
   projects: [
     { name: 'react', use: { baseURL: 'http://127.0.0.1:4173' } },
