@@ -111,6 +111,11 @@ export interface TokenConfig {
   authorizationCodeLifetimeSeconds: number;
   /** Issue a new refresh token on every refresh and revoke the old one. */
   refreshTokenRotation: boolean;
+  /**
+   * Auth0's "Rotation Overlap Period" (`refresh_token.leeway`, off by default): for this many seconds
+   * after it was rotated, the previous refresh token may be exchanged again without counting as reuse.
+   */
+  refreshTokenRotationOverlapSeconds: number;
   /** Scope used when a token request sends none. */
   defaultScope: string;
 }

@@ -135,6 +135,7 @@ export const defaultConfig: EmulatorConfig = {
     accessTokenLifetimeSeconds: 86400,
     authorizationCodeLifetimeSeconds: 60,
     refreshTokenRotation: false,
+    refreshTokenRotationOverlapSeconds: 0,
     defaultScope: 'openid profile email',
   },
   limits: {

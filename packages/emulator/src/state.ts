@@ -45,6 +45,10 @@ export interface RefreshTokenRecord {
   clientId: string;
   scope: string;
   audience?: string;
+  /** The first refresh token of the grant; every token rotated out of it shares this family. */
+  family: string;
+  /** When rotation spent this token; presenting it again is reuse. */
+  rotatedAt?: number;
 }
 
 export interface AuthorizationCodeRecord {
@@ -70,7 +74,10 @@ export class EmulatorState {
   pendingCodes = new Map<string, PendingCode>();
   mfaTransactions = new Map<string, MfaTransaction>();
   oobTransactions = new Map<string, OobTransaction>();
+  /** Live and spent refresh tokens; spent ones stay so that their reuse can be detected. */
   refreshTokens = new Map<string, RefreshTokenRecord>();
+  /** Per family, the token spent last: the only one the rotation overlap period lets through again. */
+  lastRotatedRefreshToken = new Map<string, string>();
   authorizationCodes = new Map<string, AuthorizationCodeRecord>();
   startLimits: BucketSet;
   userinfoLimits: BucketSet;
@@ -111,6 +118,7 @@ export class EmulatorState {
     this.mfaTransactions.clear();
     this.oobTransactions.clear();
     this.refreshTokens.clear();
+    this.lastRotatedRefreshToken.clear();
     this.authorizationCodes.clear();
     for (const buckets of [this.startLimits, this.userinfoLimits, this.mfaFailures, this.smsSends])
       buckets.clear();

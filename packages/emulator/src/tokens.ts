@@ -10,7 +10,7 @@ import {
 } from 'jose';
 import type { ClientConfig } from './config.ts';
 import { opaqueToken } from './ids.ts';
-import type { EmulatorState, RefreshTokenRecord } from './state.ts';
+import type { EmulatorState } from './state.ts';
 import type { UserRecord } from './users.ts';
 
 export interface SigningKeys {
@@ -135,20 +135,12 @@ export async function issueTokens(state: EmulatorState, options: IssueTokensOpti
     scopes.includes('offline_access') &&
     client.grantTypes.includes('refresh_token')
   ) {
-    response.refresh_token = storeRefreshToken(state, {
-      userId: user.userId,
-      clientId: client.clientId,
-      scope,
-      audience,
-    });
+    const refreshToken = opaqueToken();
+    const grant = { userId: user.userId, clientId: client.clientId, scope, audience };
+    state.refreshTokens.set(refreshToken, { ...grant, family: refreshToken });
+    response.refresh_token = refreshToken;
   }
   return response;
-}
-
-export function storeRefreshToken(state: EmulatorState, record: RefreshTokenRecord): string {
-  const refreshToken = opaqueToken();
-  state.refreshTokens.set(refreshToken, record);
-  return refreshToken;
 }
 
 /** Verifies an access token this emulator issued; `undefined` when it is not one, or has expired. */

@@ -4,7 +4,6 @@ import {
   bearer,
   expectError,
   get,
-  GRANT,
   loginWithEmail,
   NATIVE,
   post,
@@ -14,22 +13,8 @@ import {
   verifyIdToken,
   WEB,
   WEB_SECRET,
-  type TestEmulator,
 } from './helpers.ts';
-
-const refresh = (emulator: TestEmulator, refreshToken: string, extra: Record<string, string> = {}) =>
-  post(emulator, '/oauth/token', {
-    grant_type: GRANT.refreshToken,
-    client_id: NATIVE,
-    refresh_token: refreshToken,
-    ...extra,
-  });
-
-async function offlineLogin(emulator: TestEmulator, scope = 'openid profile email offline_access') {
-  const reply = await loginWithEmail(emulator, 'alice@example.com', { scope });
-  expect(reply.status, reply.text).toBe(200);
-  return reply;
-}
+import { offlineLogin, refresh } from './refresh-helpers.ts';
 
 describe('JWKS, discovery and ID tokens', () => {
   const emulator = useEmulator();
@@ -172,20 +157,6 @@ describe('refresh and revoke', () => {
       (await post(emulator(), '/oauth/revoke', { client_id: WEB, client_secret: WEB_SECRET, token: 'x' }))
         .status,
     ).toBe(200);
-  });
-});
-
-describe('refresh with rotation', () => {
-  const emulator = useEmulator({ tokens: { refreshTokenRotation: true } });
-
-  it('returns a new refresh token and retires the old one, even for a narrower scope', async () => {
-    const first = str(await offlineLogin(emulator()), 'refresh_token');
-    const rotated = await refresh(emulator(), first, { scope: 'openid' });
-    const second = str(rotated, 'refresh_token');
-    expect(second).not.toBe(first);
-    expectError(await refresh(emulator(), first), 403, 'invalid_grant', 'Unknown or invalid refresh token.');
-    const again = await refresh(emulator(), second);
-    expect(again.body.scope).toBe('openid profile email offline_access');
   });
 });
 

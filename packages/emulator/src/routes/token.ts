@@ -3,11 +3,12 @@ import { authenticateClient, requireGrant, type AuthenticatedClient } from '../c
 import { GRANT } from '../config.ts';
 import { checkCode, wrongCodeDescription } from '../domain/codes.ts';
 import { finishPrimaryLogin } from '../domain/login.ts';
+import { findRefreshToken, rotateRefreshToken } from '../domain/refresh-tokens.ts';
 import { auth0Error, fromSpec } from '../errors.ts';
 import { json } from '../respond.ts';
 import type { RouteContext, Router } from '../router.ts';
 import type { EmulatorState } from '../state.ts';
-import { issueTokens, normalizeScope, storeRefreshToken, type TokenResponse } from '../tokens.ts';
+import { issueTokens, normalizeScope, type TokenResponse } from '../tokens.ts';
 import { verifyMfaOob, verifyMfaOtp, verifyRecoveryCode } from './mfa-grants.ts';
 
 type GrantHandler = (
@@ -72,10 +73,8 @@ async function passwordlessOtp(state: EmulatorState, body: RequestBody, { client
 
 async function refreshToken(state: EmulatorState, body: RequestBody, { client }: AuthenticatedClient) {
   const token = requiredString(body, 'refresh_token');
-  const record = state.refreshTokens.get(token);
-  if (!record || record.clientId !== client.clientId) {
-    throw auth0Error(403, 'invalid_grant', 'Unknown or invalid refresh token.');
-  }
+  // From the lookup to the rotation nothing is awaited, so concurrent uses of one token cannot interleave.
+  const record = findRefreshToken(state, token, client.clientId);
   const user = state.users.get(record.userId);
   if (!user) {
     throw auth0Error(
@@ -95,6 +94,9 @@ async function refreshToken(state: EmulatorState, body: RequestBody, { client }:
       'Requested scope is not a subset of the scope granted to the refresh token.',
     );
   }
+  const replacement = state.config.tokens.refreshTokenRotation
+    ? rotateRefreshToken(state, token, record)
+    : undefined;
   const tokens = await issueTokens(state, {
     user,
     client,
@@ -102,10 +104,7 @@ async function refreshToken(state: EmulatorState, body: RequestBody, { client }:
     audience: record.audience,
     allowRefresh: false,
   });
-  if (!state.config.tokens.refreshTokenRotation) return tokens;
-  // The replacement keeps the original grant even when this call asked for a narrower scope.
-  state.refreshTokens.delete(token);
-  return { ...tokens, refresh_token: storeRefreshToken(state, record) };
+  return replacement === undefined ? tokens : { ...tokens, refresh_token: replacement };
 }
 
 async function authorizationCode(state: EmulatorState, body: RequestBody, { client }: AuthenticatedClient) {
