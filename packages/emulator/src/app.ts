@@ -1,6 +1,7 @@
 import type { H3 } from 'h3';
 import { createRouter } from './router.ts';
 import { registerDev } from './routes/dev.ts';
+import { registerHome } from './routes/home.ts';
 import { registerMagicLink } from './routes/magic-link.ts';
 import { registerMfa } from './routes/mfa.ts';
 import { registerOidc } from './routes/oidc.ts';
@@ -16,6 +17,7 @@ export function createEmulatorApp(state: EmulatorState): H3 {
   registerMfa(router);
   registerOidc(router);
   registerDev(router);
+  registerHome(router);
   router.fallback();
   return router.app;
 }

@@ -15,3 +15,6 @@ export const empty = (status = 200, headers: Record<string, string> = {}) => res
 export const redirect = (location: string) => respond(null, 302, { location });
 
 export const html = (text: string) => respond(text, 200, { 'content-type': 'text/html; charset=utf-8' });
+
+/** For config values (tenant name, issuer) placed into the dev pages. */
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);

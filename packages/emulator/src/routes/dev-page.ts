@@ -1,3 +1,5 @@
+import { escapeHtml } from '../respond.ts';
+
 /** The human view of the outbox: a table that refreshes itself, with buttons for pending pushes. */
 export function devPage(tenantName: string): string {
   const title = `${escapeHtml(tenantName)} — dev outbox`;
@@ -51,8 +53,4 @@ refresh(); setInterval(refresh, 2000);
 </script>
 </body>
 </html>`;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
