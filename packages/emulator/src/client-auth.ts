@@ -9,16 +9,25 @@ export interface AuthenticatedClient {
   sentSecret: boolean;
 }
 
-function basicCredentials(request: Request): { id: string; secret: string } | undefined {
+function basicCredentials(
+  state: EmulatorState,
+  request: Request,
+): { id: string; secret: string } | undefined {
   const header = request.headers.get('authorization');
   if (!header?.toLowerCase().startsWith('basic ')) return undefined;
   const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
   if (colon < 0) return undefined;
-  return {
-    id: decodeURIComponent(decoded.slice(0, colon)),
-    secret: decodeURIComponent(decoded.slice(colon + 1)),
-  };
+  try {
+    return {
+      id: decodeURIComponent(decoded.slice(0, colon)),
+      secret: decodeURIComponent(decoded.slice(colon + 1)),
+    };
+  } catch (error) {
+    // A broken escape (`%zz`, a cut UTF-8 sequence) is a credential that cannot match, not a crash.
+    if (error instanceof URIError) throw fromSpec(state.config.unconfirmed.invalidClientCredentials);
+    throw error;
+  }
 }
 
 /**
@@ -31,7 +40,7 @@ export function authenticateClient(
   request: Request,
   family: ErrorFamily,
 ): AuthenticatedClient {
-  const basic = basicCredentials(request);
+  const basic = basicCredentials(state, request);
   const clientId = optionalString(body, 'client_id', family) ?? basic?.id;
   if (!clientId) {
     throw family === 'passwordless'

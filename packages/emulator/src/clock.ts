@@ -35,5 +35,19 @@ export function createManualClock(start = Date.UTC(2026, 0, 1)): AdjustableClock
   };
 }
 
+/**
+ * The range a moved clock must stay in: four-digit years keep every `Date`, ISO timestamp and token
+ * expiry (now + lifetime) valid, so one bad `advanceSeconds` cannot break every later request.
+ */
+export const CLOCK_RANGE = { earliest: 0, latest: Date.UTC(9999, 11, 31, 23, 59, 59, 999) } as const;
+
+/** Moves `clock` unless that would leave `CLOCK_RANGE`; answers whether it moved. */
+export function advanceWithinRange(clock: AdjustableClock, milliseconds: number): boolean {
+  const target = clock.now() + milliseconds;
+  if (!Number.isFinite(target) || target < CLOCK_RANGE.earliest || target > CLOCK_RANGE.latest) return false;
+  clock.advance(milliseconds);
+  return true;
+}
+
 export const isAdjustable = (clock: Clock): clock is AdjustableClock =>
   typeof (clock as Partial<AdjustableClock>).advance === 'function';

@@ -2,7 +2,13 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { toNodeHandler } from 'h3';
 import { createEmulatorApp } from './app.ts';
-import { createSystemClock, isAdjustable, type AdjustableClock, type Clock } from './clock.ts';
+import {
+  advanceWithinRange,
+  createSystemClock,
+  isAdjustable,
+  type AdjustableClock,
+  type Clock,
+} from './clock.ts';
 import type { EmulatorConfigInput } from './config.ts';
 import type { OutboxMessage } from './outbox.ts';
 import { resolveConfig } from './resolve-config.ts';
@@ -65,7 +71,8 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     latestCode: (to) => state.outbox.list(to).findLast((message) => message.code !== undefined)?.code,
     advanceClock: (seconds) => {
       if (!isAdjustable(clock)) throw new Error('The clock given to startEmulator cannot be moved');
-      clock.advance(seconds * 1000);
+      if (!advanceWithinRange(clock, seconds * 1000))
+        throw new RangeError(`advanceClock(${seconds}) would move the clock out of the years 1970 to 9999`);
     },
     reset: () => state.reset(),
     close: () =>

@@ -1,5 +1,5 @@
 import { readRequestBody } from '../body.ts';
-import { isAdjustable } from '../clock.ts';
+import { advanceWithinRange, CLOCK_RANGE, isAdjustable } from '../clock.ts';
 import { auth0Error } from '../errors.ts';
 import { empty, html, json } from '../respond.ts';
 import type { RouteContext, Router } from '../router.ts';
@@ -19,9 +19,10 @@ export function registerDev(router: Router): void {
   router.on('POST', '/__dev/push/:id/reject', (context) => decidePush(context, 'rejected'));
   router.on('POST', '/__dev/clock', moveClock);
   router.on('POST', '/__dev/reset', ({ state }) => {
-    state.reset();
-    // A moved clock would otherwise leak into whatever runs after the reset (the next e2e test).
+    // The clock first: a moved clock would otherwise leak into whatever runs after the reset (the
+    // next e2e test), and the seed is stamped with the clock's time.
     if (isAdjustable(state.clock)) state.clock.reset?.();
+    state.reset();
     return empty(204);
   });
 }
@@ -44,6 +45,19 @@ async function moveClock({ state, request }: RouteContext) {
   }
   if (!isAdjustable(state.clock))
     throw auth0Error(409, 'fixed_clock', 'This emulator was given a clock it cannot move.');
-  state.clock.advance(seconds * 1000);
-  return json({ now: new Date(state.now()).toISOString() });
+  if (!advanceWithinRange(state.clock, seconds * 1000)) {
+    const [earliest, latest] = [CLOCK_RANGE.earliest, CLOCK_RANGE.latest].map(iso);
+    const now = state.now();
+    const [min, max] = [CLOCK_RANGE.earliest - now, CLOCK_RANGE.latest - now].map((ms) =>
+      Math.trunc(ms / 1000),
+    );
+    throw auth0Error(
+      400,
+      'invalid_request',
+      `advanceSeconds must keep the clock between ${earliest} and ${latest}; it is ${iso(now)}, so send ${min} to ${max}.`,
+    );
+  }
+  return json({ now: iso(state.now()) });
 }
+
+const iso = (milliseconds: number) => new Date(milliseconds).toISOString();
