@@ -4,8 +4,9 @@ import { auth0Error } from '../errors.ts';
 import { empty, html, json } from '../respond.ts';
 import type { RouteContext, Router } from '../router.ts';
 import { devPage } from './dev-page.ts';
+import { currentTotp } from './dev-totp.ts';
 
-/** Emulator-only endpoints (not Auth0): the outbox, push decisions, the clock and a reset. */
+/** Emulator-only endpoints (not Auth0): the outbox, TOTP codes, push decisions, the clock and a reset. */
 export function registerDev(router: Router): void {
   router.on('GET', '/__dev', ({ state }) => html(devPage(state.config.tenantName)));
   router.on('GET', '/__dev/outbox', ({ state, url }) =>
@@ -15,6 +16,7 @@ export function registerDev(router: Router): void {
     state.outbox.clear();
     return empty(204);
   });
+  router.on('GET', '/__dev/totp', currentTotp);
   router.on('POST', '/__dev/push/:id/approve', (context) => decidePush(context, 'approved'));
   router.on('POST', '/__dev/push/:id/reject', (context) => decidePush(context, 'rejected'));
   router.on('POST', '/__dev/clock', moveClock);
