@@ -7,6 +7,10 @@
 export type PasswordlessErrorCode =
   /** The email address or phone number is malformed (checked locally, or rejected by Auth0). */
   | 'invalid_identifier'
+  /** An event or call carried a value of the wrong type or an unknown option; nothing was sent. */
+  | 'invalid_input'
+  /** A stored flow could not be resumed (saved by another version, or damaged); it starts over. */
+  | 'flow_discarded'
   /** Wrong one-time code; the code may still be tried again (Auth0 allows 3 attempts). */
   | 'invalid_code'
   /** The one-time code or magic link has expired; request a new one. */
@@ -108,6 +112,8 @@ export interface PasswordlessErrorOptions {
 
 const defaultMessages: Record<PasswordlessErrorCode, string> = {
   invalid_identifier: 'Please enter a valid email address or phone number.',
+  invalid_input: 'That input could not be used. Please try again.',
+  flow_discarded: 'Your earlier sign-in could not be resumed. Please start again.',
   invalid_code: 'That code is not correct. Please check it and try again.',
   code_expired: 'This code has expired. Please request a new one.',
   too_many_attempts: 'Too many attempts. Please request a new code.',

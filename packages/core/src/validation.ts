@@ -12,9 +12,9 @@ function invalid(message: string): ValidationResult {
   return { ok: false, error: new PasswordlessError('invalid_identifier', { message }) };
 }
 
-/** Trims and checks the shape `local@domain.tld`; returns the trimmed address. */
-export function validateEmail(input: string): ValidationResult {
-  const value = input.trim();
+/** Trims and checks the shape `local@domain.tld`; returns the trimmed address. Anything but a string is invalid. */
+export function validateEmail(input: unknown): ValidationResult {
+  const value = typeof input === 'string' ? input.trim() : '';
   if (value === '') return invalid('Please enter your email address.');
   if (value.length > 254 || !emailPattern.test(value)) {
     return invalid('Please enter a valid email address, like name@example.com.');
@@ -26,8 +26,8 @@ export function validateEmail(input: string): ValidationResult {
  * Strips spaces, dashes, dots and parentheses, then requires E.164 (`+` country code and number,
  * at most 15 digits), which is what Auth0's SMS connection accepts.
  */
-export function validatePhoneNumber(input: string): ValidationResult {
-  const value = input.replace(phoneSeparators, '');
+export function validatePhoneNumber(input: unknown): ValidationResult {
+  const value = typeof input === 'string' ? input.replace(phoneSeparators, '') : '';
   if (value === '') return invalid('Please enter your phone number.');
   if (!value.startsWith('+')) {
     return invalid('Please include your country code, starting with + (for example +14155550123).');

@@ -7,7 +7,6 @@ import {
   type PasswordlessSnapshot,
   type PasswordlessView,
 } from '@passwordless-xstate/core';
-import { useSelector } from '@xstate/react';
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import {
   usePasswordlessActor,
@@ -15,6 +14,7 @@ import {
   type UsePasswordlessOptions,
   type UsePasswordlessResult,
 } from './use-passwordless.ts';
+import { useFlowSelector } from './use-flow-selector.ts';
 
 const PasswordlessContext = createContext<PasswordlessActorRef | null>(null);
 
@@ -40,7 +40,7 @@ export function usePasswordlessSelector<T>(
   selector: (view: PasswordlessView, snapshot: PasswordlessSnapshot) => T,
   compare: (a: T, b: T) => boolean = isEqualView,
 ): T {
-  return useSelector(
+  return useFlowSelector(
     usePasswordlessActorRef(),
     (snapshot) => selector(getPasswordlessView(snapshot), snapshot),
     compare,

@@ -9,8 +9,9 @@ import {
   type PasswordlessOptions,
   type PasswordlessView,
 } from '@passwordless-xstate/core';
-import { useActorRef, useSelector } from '@xstate/react';
+import { useActorRef } from '@xstate/react';
 import { useEffect, useMemo, useState } from 'react';
+import { useFlowSelector } from './use-flow-selector.ts';
 
 /** Core's options; `persist` restores the flow on mount and saves it as it changes. */
 export type UsePasswordlessOptions = PasswordlessOptions;
@@ -23,8 +24,9 @@ export type UsePasswordlessResult = PasswordlessView &
  * server render never runs it, and nothing is sent until the person acts (StrictMode sends no code).
  */
 export function usePasswordlessActor(options: UsePasswordlessOptions): PasswordlessActorRef {
-  const [{ logic, actorOptions, persist }] = useState(() => passwordlessActorArgs(options));
-  const actorRef = useActorRef(logic, actorOptions);
+  const [{ logic, actorOptions, persist, observer }] = useState(() => passwordlessActorArgs(options));
+  // The observer is subscribed before the actor starts, so an internal error never goes unhandled.
+  const actorRef = useActorRef(logic, actorOptions, observer);
   const { storage, key, includeSecrets } = persist ?? {};
   // Declared after useActorRef: on unmount the actor is stopped (observers muted) before this unsubscribes.
   useEffect(
@@ -36,7 +38,7 @@ export function usePasswordlessActor(options: UsePasswordlessOptions): Passwordl
 
 /** View and actions of a running flow; re-renders only when the view changes, not on every tick. */
 export function usePasswordlessState(actorRef: PasswordlessActorRef): UsePasswordlessResult {
-  const view = useSelector(actorRef, getPasswordlessView, isEqualView);
+  const view = useFlowSelector(actorRef, getPasswordlessView, isEqualView);
   const actions = useMemo(() => createPasswordlessActions(actorRef.send), [actorRef]);
   return useMemo(() => ({ ...view, ...actions, actorRef }), [view, actions, actorRef]);
 }

@@ -44,21 +44,25 @@ export function startWhenMounted(start: () => void): void {
  * it stops when that scope is disposed. Options are read once.
  */
 export function createFlow(options: UsePasswordlessOptions): PasswordlessFlow {
-  const { logic, actorOptions, persist } = passwordlessActorArgs(options);
+  const { logic, actorOptions, persist, observer } = passwordlessActorArgs(options);
   const actorRef = createActor(logic, actorOptions);
+  // Before start, so an internal error is reported through `onError` and never goes unhandled.
+  const reporting = actorRef.subscribe(observer);
 
   const state = shallowReactive({
     ...getPasswordlessView(actorRef.getSnapshot()),
     ...createPasswordlessActions(actorRef.send),
     actorRef: markRaw(actorRef),
   });
-  const subscription = actorRef.subscribe((snapshot) => {
-    const view = getPasswordlessView(snapshot);
+  const update = () => {
+    const view = getPasswordlessView(actorRef.getSnapshot());
     for (const key of Object.keys(view) as (keyof PasswordlessView)[]) {
       // Fresh but equal objects (`can`, `mfa`, …) would otherwise wake every reader on each tick.
       if (!isEqualView(state[key], view[key])) Object.assign(state, { [key]: view[key] });
     }
-  });
+  };
+  // On an error too: the view then says the flow stopped instead of freezing on the last step.
+  const subscription = actorRef.subscribe({ next: update, error: update });
 
   let stopPersisting: (() => void) | undefined;
   let started = false;
@@ -73,6 +77,7 @@ export function createFlow(options: UsePasswordlessOptions): PasswordlessFlow {
     actorRef.stop();
     stopPersisting?.();
     subscription.unsubscribe();
+    reporting.unsubscribe();
   });
   return { result: shallowReadonly(state), start };
 }

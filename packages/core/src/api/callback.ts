@@ -19,7 +19,15 @@ export function parseMagicLinkCallback(
   url: string | URL,
   options: ParseCallbackOptions = {},
 ): MagicLinkCallback {
-  const parsed = new URL(url);
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch (error) {
+    throw new PasswordlessError('invalid_input', {
+      message: 'The sign-in link could not be read. Open it again from the message.',
+      cause: error,
+    });
+  }
   const params = new URLSearchParams(parsed.search);
   for (const [key, value] of new URLSearchParams(parsed.hash.replace(/^#/, ''))) {
     if (!params.has(key)) params.set(key, value);

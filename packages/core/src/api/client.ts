@@ -27,6 +27,7 @@ import type {
   UserInfoParams,
 } from './session.ts';
 import type { TokenResult } from './tokens.ts';
+import { createJwksCache } from './jwks.ts';
 import { createTransport } from './transport.ts';
 
 export type IdTokenCheck = Omit<ValidateIdTokenOptions, 'issuer' | 'clientId'> & { issuer?: string };
@@ -59,6 +60,7 @@ export interface Auth0Client {
 export function createAuth0Client(options: Auth0ClientOptions): Auth0Client {
   const resolved = resolveOptions(options);
   const context: ClientContext = { options: resolved, transport: createTransport(resolved) };
+  const jwksCache = createJwksCache(context.transport, 30_000, resolved.now);
   return {
     baseUrl: resolved.baseUrl,
     clientId: resolved.clientId,
@@ -77,6 +79,7 @@ export function createAuth0Client(options: Auth0ClientOptions): Auth0Client {
     validateIdToken: (idToken, check = {}) =>
       validateIdToken(idToken, {
         now: resolved.now,
+        jwksCache,
         ...check,
         issuer: check.issuer ?? resolved.baseUrl,
         clientId: resolved.clientId,

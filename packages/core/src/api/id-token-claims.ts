@@ -24,6 +24,8 @@ export interface ClaimExpectations {
   issuer: string;
   clientId: string;
   nonce?: string;
+  /** Accept a token without a nonce (one that carries a nonce must still match `nonce`). */
+  nonceMayBeAbsent?: boolean;
   maxAge?: number;
   leewaySeconds: number;
   /** Seconds since the epoch. */
@@ -71,12 +73,13 @@ export function checkClaims(claims: Record<string, unknown>, expected: ClaimExpe
 
   if (!isNumber(iat)) fail('Issued At (iat) claim must be a number present in the ID token');
 
-  if (expected.nonce !== undefined) {
+  const absentNonceAllowed = nonce === undefined && expected.nonceMayBeAbsent === true;
+  if (expected.nonce !== undefined && !absentNonceAllowed) {
     if (typeof nonce !== 'string') fail('Nonce (nonce) claim must be a string present in the ID token');
     if (nonce !== expected.nonce) {
       fail(`Nonce (nonce) claim mismatch in the ID token; expected "${expected.nonce}", found "${nonce}"`);
     }
-  } else if (nonce !== undefined) {
+  } else if (expected.nonce === undefined && nonce !== undefined) {
     // A nonce nobody asked for means the token was minted for another request (replay).
     fail('Nonce (nonce) claim was not expected in the ID token, but one was found');
   }

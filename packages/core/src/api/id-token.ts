@@ -1,11 +1,15 @@
+import type * as JoseModule from 'jose';
+import type { JSONWebKeySet } from 'jose';
+
+type Jose = typeof JoseModule;
 import { PasswordlessError } from '../errors.ts';
 import { checkClaims } from './id-token-claims.ts';
 import type { IdTokenClaims } from './id-token-claims.ts';
-import { resolveJwks } from './jwks.ts';
-import type { JwksSource } from './jwks.ts';
+import { jwksUrl, standaloneJwksCache } from './jwks.ts';
+import type { JwksCache, JwksSource } from './jwks.ts';
 
 export type { IdTokenClaims } from './id-token-claims.ts';
-export type { JwksSource } from './jwks.ts';
+export type { JwksCache, JwksSource } from './jwks.ts';
 
 export interface ValidateIdTokenOptions {
   /** `https://{domain}/`; a missing trailing slash is added (Auth0 always issues with one). */
@@ -13,6 +17,12 @@ export interface ValidateIdTokenOptions {
   clientId: string;
   /** The nonce sent with the request; when omitted, a token that carries a nonce is rejected. */
   nonce?: string;
+  /**
+   * Accept a token without any nonce, while one that carries a nonce must still equal `nonce`.
+   * For tokens from the MFA grants after a magic link: whether Auth0 carries the link's nonce
+   * into the token minted after the second factor is not documented, so both are accepted.
+   */
+  nonceMayBeAbsent?: boolean;
   /** Seconds, as sent in `max_age`; requires `auth_time`. */
   maxAge?: number;
   /** Clock tolerance for `exp` and `auth_time`; Auth0's SDKs all use 60. */
@@ -26,6 +36,14 @@ export interface ValidateIdTokenOptions {
    * tokens with random `kid`s cannot make us hammer the tenant.
    */
   jwksCooldownMs?: number;
+  /** Aborts the key-set fetch (the flow passes its own signal). */
+  signal?: AbortSignal;
+  /**
+   * Where fetched key sets are kept. `Auth0Client.validateIdToken` passes its own, which fetches
+   * through the client's transport (its `fetch`, timeout and error model); standalone calls share
+   * one that uses the global `fetch` with a 10 s timeout.
+   */
+  jwksCache?: JwksCache;
 }
 
 const invalid = (message: string, cause?: unknown): PasswordlessError =>
@@ -43,21 +61,44 @@ function keyFailure(error: unknown, kid: string | undefined): PasswordlessError 
       return invalid(`Could not find a public key for Key ID (kid) "${kid ?? ''}"`, error);
     case 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED':
       return invalid('Invalid ID token signature', error);
-    case 'ERR_JWKS_TIMEOUT':
-      return new PasswordlessError('timeout', {
-        message: 'Timed out fetching the signing keys.',
-        cause: error,
-      });
     case 'ERR_JWKS_INVALID':
     case 'ERR_JOSE_GENERIC':
       return new PasswordlessError('invalid_response', {
         message: 'The signing keys (JWKS) could not be read.',
         cause: error,
       });
-    case undefined:
-      return new PasswordlessError('network', { message: 'Could not fetch the signing keys.', cause: error });
     default:
       return invalid('ID token could not be decoded', error);
+  }
+}
+
+/** Checks the signature with the key named by `kid`, refetching the key set once if it is unknown. */
+async function verifySignature(
+  jose: Jose,
+  idToken: string,
+  kid: string | undefined,
+  issuer: string,
+  options: ValidateIdTokenOptions,
+): Promise<Uint8Array> {
+  const verify = async (keys: JSONWebKeySet) => {
+    try {
+      return (await jose.compactVerify(idToken, jose.createLocalJWKSet(keys), { algorithms: ['RS256'] }))
+        .payload;
+    } catch (error) {
+      throw keyFailure(error, kid);
+    }
+  };
+  const source = options.jwks;
+  if (source !== undefined && typeof source !== 'string' && !(source instanceof URL)) return verify(source);
+  const url = source === undefined ? jwksUrl(issuer) : new URL(source);
+  const cache = options.jwksCache ?? standaloneJwksCache(options.jwksCooldownMs ?? 30_000);
+  try {
+    return await verify(await cache.get(url, { signal: options.signal }));
+  } catch (error) {
+    // A key the cached set lacks may be a rotated-in one: fetch again, unless that was just done.
+    const unknownKey = (error as { cause?: { code?: unknown } }).cause?.code === 'ERR_JWKS_NO_MATCHING_KEY';
+    if (!unknownKey || !cache.canRefetch(url)) throw error;
+    return verify(await cache.get(url, { fresh: true, signal: options.signal }));
   }
 }
 
@@ -86,13 +127,7 @@ export async function validateIdToken(
     );
   }
 
-  const getKey = resolveJwks(jose, options.jwks, issuer, options.jwksCooldownMs ?? 30_000);
-  let payload: Uint8Array;
-  try {
-    ({ payload } = await jose.compactVerify(idToken, getKey, { algorithms: ['RS256'] }));
-  } catch (error) {
-    throw keyFailure(error, header.kid);
-  }
+  const payload = await verifySignature(jose, idToken, header.kid, issuer, options);
 
   let claims: unknown;
   try {
@@ -110,6 +145,7 @@ export async function validateIdToken(
     leewaySeconds: options.leewaySeconds ?? 60,
     now: Math.floor((options.now ?? Date.now)() / 1000),
     ...(options.nonce === undefined ? {} : { nonce: options.nonce }),
+    ...(options.nonceMayBeAbsent ? { nonceMayBeAbsent: true } : {}),
     ...(options.maxAge === undefined ? {} : { maxAge: options.maxAge }),
   };
   return checkClaims(claims as Record<string, unknown>, expectations);

@@ -1,33 +1,71 @@
-import type * as JoseModule from 'jose';
-import type { JSONWebKeySet, JWTVerifyGetKey } from 'jose';
-
-type Jose = typeof JoseModule;
+import type { JSONWebKeySet } from 'jose';
+import { PasswordlessError } from '../errors.ts';
+import { resolveOptions } from './options.ts';
+import { createTransport, type Transport } from './transport.ts';
+import { isWireObject } from './wire.ts';
 
 /** Where the signing keys come from: a URL (fetched, cached, refetched on an unknown `kid`) or a key set. */
 export type JwksSource = string | URL | JSONWebKeySet;
 
-// One remote set per URL, shared by all validations, so keys are fetched once and not per login.
-const remoteSets = new Map<string, JWTVerifyGetKey>();
+/** Signing keys by URL: fetched once, kept 10 minutes, refetched early (at most once per cooldown) on an unknown `kid`. */
+export interface JwksCache {
+  /** The cached set, or a fresh one; `fresh: true` refetches unless the last fetch is within the cooldown. */
+  get(url: URL, options: { fresh?: boolean; signal?: AbortSignal | undefined }): Promise<JSONWebKeySet>;
+  /** Whether `get(url, { fresh: true })` would fetch again now. */
+  canRefetch(url: URL): boolean;
+}
+
+const MAX_AGE_MS = 10 * 60_000;
 
 export function jwksUrl(issuer: string): URL {
   return new URL('.well-known/jwks.json', issuer.endsWith('/') ? issuer : `${issuer}/`);
 }
 
-export function resolveJwks(
-  jose: Jose,
-  source: JwksSource | undefined,
-  issuer: string,
+function readKeySet(data: unknown): JSONWebKeySet {
+  if (isWireObject(data) && Array.isArray(data.keys) && data.keys.every(isWireObject)) {
+    return data as unknown as JSONWebKeySet;
+  }
+  throw new PasswordlessError('invalid_response', { message: 'The signing keys (JWKS) could not be read.' });
+}
+
+/**
+ * A key-set cache whose fetches go through `transport`: the client's `fetch`, its timeout, the
+ * flow's abort signal and its error model (a 429 keeps `retryAfter`).
+ */
+export function createJwksCache(
+  transport: Transport,
   cooldownMs: number,
-): JWTVerifyGetKey {
-  if (source !== undefined && typeof source !== 'string' && !(source instanceof URL)) {
-    return jose.createLocalJWKSet(source);
+  now: () => number = Date.now,
+): JwksCache {
+  const entries = new Map<string, { keys: JSONWebKeySet; fetchedAt: number }>();
+  const canRefetch = (url: URL) => {
+    const entry = entries.get(url.href);
+    return !entry || now() - entry.fetchedAt >= cooldownMs;
+  };
+  return {
+    canRefetch,
+    async get(url, { fresh = false, signal }) {
+      const entry = entries.get(url.href);
+      const stale = !entry || now() - entry.fetchedAt >= MAX_AGE_MS;
+      if (entry && !stale && !(fresh && canRefetch(url))) return entry.keys;
+      const { data } = await transport.sendJson({ method: 'GET', path: url.href, signal, idempotent: true });
+      const keys = readKeySet(data);
+      entries.set(url.href, { keys, fetchedAt: now() });
+      return keys;
+    },
+  };
+}
+
+// For `validateIdToken` called on its own: one cache per cooldown, shared by all validations, so
+// keys are fetched once and not per login.
+const standaloneCaches = new Map<number, JwksCache>();
+
+export function standaloneJwksCache(cooldownMs: number): JwksCache {
+  let cache = standaloneCaches.get(cooldownMs);
+  if (!cache) {
+    const options = resolveOptions({ baseUrl: 'http://jwks.invalid/', clientId: 'jwks', telemetry: false });
+    cache = createJwksCache(createTransport(options), cooldownMs);
+    standaloneCaches.set(cooldownMs, cache);
   }
-  const url = source === undefined ? jwksUrl(issuer) : new URL(source);
-  const cacheKey = `${url.href} ${cooldownMs}`;
-  let set = remoteSets.get(cacheKey);
-  if (!set) {
-    set = jose.createRemoteJWKSet(url, { cooldownDuration: cooldownMs });
-    remoteSets.set(cacheKey, set);
-  }
-  return set;
+  return cache;
 }

@@ -3,7 +3,7 @@ import type { Authenticator } from '../api/authenticators.ts';
 import { parseMagicLinkCallback } from '../api/callback.ts';
 import type { Auth0Client } from '../api/client.ts';
 import type { AssociateResult, ChallengeResult } from '../api/mfa.ts';
-import { toSession } from './session.ts';
+import { toSession, type NonceCheck } from './session.ts';
 import type { Connection, EnrollmentFactor, PasswordlessConfig, SendMode, Session } from './types.ts';
 
 /** Finds the Auth0 client for a chart's config (one per config, so ID-token keys are cached). */
@@ -14,6 +14,8 @@ export interface WithConfig {
 }
 export interface WithMfaToken extends WithConfig {
   mfaToken: string;
+  /** The magic link's nonce when the first factor was a link (see `mfaNonceCheck`). */
+  linkNonce?: string;
 }
 
 export interface StartInput extends WithConfig {
@@ -38,6 +40,11 @@ export interface AssociateInput extends WithMfaToken {
 }
 
 const now = () => Date.now();
+
+// After a magic link, the token minted by the MFA grant is checked against the link's nonce when it
+// carries one; Auth0 does not document whether it does, so a token without one is accepted too.
+const mfaNonceCheck = (input: WithMfaToken): NonceCheck | undefined =>
+  input.linkNonce === undefined ? undefined : { nonce: input.linkNonce, mayBeAbsent: true };
 
 /** The chart's actors, each one Auth0 call that aborts with the state that invoked it. */
 export function createPasswordlessActors(clientFor: ClientResolver) {
@@ -77,7 +84,7 @@ export function createPasswordlessActors(clientFor: ClientResolver) {
         signal,
         ...(input.config.forwardedFor ? { forwardedFor: input.config.forwardedFor } : {}),
       });
-      return toSession(client, input.config, tokens);
+      return toSession(client, input.config, tokens, { signal });
     }),
 
     exchangeMagicLinkCode: fromPromise<Session, MagicLinkInput>(async ({ input, signal }) => {
@@ -90,7 +97,8 @@ export function createPasswordlessActors(clientFor: ClientResolver) {
         redirectUri: input.config.redirectUri ?? '',
         signal,
       });
-      return toSession(client, input.config, tokens, input.magicLink?.nonce);
+      const nonceCheck = input.magicLink ? { nonce: input.magicLink.nonce } : undefined;
+      return toSession(client, input.config, tokens, { nonceCheck, signal });
     }),
 
     listAuthenticators: fromPromise<Authenticator[], WithMfaToken>(({ input, signal }) =>
@@ -124,7 +132,7 @@ export function createPasswordlessActors(clientFor: ClientResolver) {
     verifyMfaOtp: fromPromise<Session, WithMfaToken & { otp: string }>(async ({ input, signal }) => {
       const client = clientFor(input.config);
       const tokens = await client.verifyMfaOtp({ mfaToken: input.mfaToken, otp: input.otp, signal });
-      return toSession(client, input.config, tokens);
+      return toSession(client, input.config, tokens, { nonceCheck: mfaNonceCheck(input), signal });
     }),
 
     verifyMfaOob: fromPromise<Session, WithMfaToken & { oobCode: string; bindingCode?: string }>(
@@ -136,7 +144,7 @@ export function createPasswordlessActors(clientFor: ClientResolver) {
           signal,
           ...(input.bindingCode === undefined ? {} : { bindingCode: input.bindingCode }),
         });
-        return toSession(client, input.config, tokens);
+        return toSession(client, input.config, tokens, { nonceCheck: mfaNonceCheck(input), signal });
       },
     ),
 
@@ -151,7 +159,7 @@ export function createPasswordlessActors(clientFor: ClientResolver) {
         signal,
       });
       return {
-        ...(await toSession(client, input.config, result)),
+        ...(await toSession(client, input.config, result, { nonceCheck: mfaNonceCheck(input), signal })),
         newRecoveryCode: result.newRecoveryCode ?? null,
       };
     }),
@@ -159,7 +167,7 @@ export function createPasswordlessActors(clientFor: ClientResolver) {
     refreshSession: fromPromise<Session, WithConfig & { refreshToken: string }>(async ({ input, signal }) => {
       const client = clientFor(input.config);
       const tokens = await client.refresh({ refreshToken: input.refreshToken, signal });
-      return toSession(client, input.config, tokens);
+      return toSession(client, input.config, tokens, { signal });
     }),
 
     revokeSession: fromPromise<void, WithConfig & { refreshToken: string | null }>(

@@ -1,5 +1,6 @@
 import type { Authenticator } from '../api/authenticators.ts';
-import type { MfaRequirements } from '../errors.ts';
+import { PasswordlessError, type MfaRequirements } from '../errors.ts';
+import { toErrorInfo } from './errors.ts';
 import type { MfaState, PasswordlessConfig, PasswordlessContext, PasswordlessInput } from './types.ts';
 
 export const defaultConfig: Omit<PasswordlessConfig, 'clientId'> = {
@@ -21,14 +22,19 @@ export function initialContext(input: PasswordlessInput, now: number): Passwordl
       'passwordlessMachine: input needs `domain` (e.g. "example.eu.auth0.com") or `baseUrl`.',
     );
   }
-  const config: PasswordlessConfig = { ...defaultConfig, ...stripUndefined(input), clientId: input.clientId };
+  const { discardedSnapshot, ...settings } = input;
+  const config: PasswordlessConfig = {
+    ...defaultConfig,
+    ...stripUndefined(settings),
+    clientId: input.clientId,
+  };
   return {
     config,
     now,
     connection: config.connection,
     send: config.send,
     identifier: '',
-    error: null,
+    error: discardedSnapshot ? toErrorInfo(new PasswordlessError('flow_discarded')) : null,
     attemptsLeft: config.maxAttempts,
     codeSentAt: null,
     codeExpiresAt: null,
@@ -36,8 +42,10 @@ export function initialContext(input: PasswordlessInput, now: number): Passwordl
     magicLink: null,
     mfa: null,
     session: null,
-    refreshRetryAt: null,
+    refreshAt: null,
+    refreshFailures: 0,
     newRecoveryCode: null,
+    pendingRevocation: null,
   };
 }
 
@@ -45,7 +53,10 @@ function stripUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as Partial<T>;
 }
 
-/** Back to a fresh identify step; what the person typed stays so the form can be prefilled. */
+/**
+ * Back to a fresh identify step; what the person typed stays so the form can be prefilled. A pending
+ * revocation stays too: it belongs to the device, not to the flow that is starting over.
+ */
 export function clearedFlow(context: PasswordlessContext): Partial<PasswordlessContext> {
   return {
     attemptsLeft: context.config.maxAttempts,
@@ -55,7 +66,9 @@ export function clearedFlow(context: PasswordlessContext): Partial<PasswordlessC
     magicLink: null,
     mfa: null,
     session: null,
-    refreshRetryAt: null,
+    refreshAt: null,
+    refreshFailures: 0,
+    newRecoveryCode: null,
   };
 }
 

@@ -4,10 +4,11 @@ import type { Auth0ClientOptions } from '../api/options.ts';
 import { redactInspection, type Inspector } from '../privacy/inspect.ts';
 import {
   persistPasswordless,
-  restorePasswordless,
+  readStoredFlow,
   type PasswordlessStorage,
   type PersistenceOptions,
 } from '../privacy/persistence.ts';
+import { checkRestorable } from './restore.ts';
 import { createPasswordlessActors } from './actors.ts';
 import { passwordlessMachine, type PasswordlessMachine } from './machine.ts';
 import type { PasswordlessInput } from './types.ts';
@@ -34,6 +35,18 @@ export interface PasswordlessOptions extends PasswordlessInput, PasswordlessClie
   inspect?: Inspector;
   /** Debugging only: give `inspect` the raw events, secrets included. */
   dangerouslyInspectSecrets?: boolean;
+  /**
+   * Called if the flow's actor stops on an unexpected error: a bug, never a failed request (those
+   * are `view.error`). Default: `console.error` with the error's name and message only. Either way
+   * the error never reaches `uncaughtException` / `unhandledrejection`.
+   */
+  onError?: (error: unknown) => void;
+}
+
+/** Name and message only: an error thrown inside the chart may carry its input, secrets included. */
+function reportInternalError(error: unknown): void {
+  const summary = error instanceof Error ? `${error.name}: ${error.message}` : typeof error;
+  console.error(`[passwordless-xstate] The sign-in flow stopped on an internal error (${summary}).`);
 }
 
 function splitOptions(options: PasswordlessOptions) {
@@ -46,6 +59,7 @@ function splitOptions(options: PasswordlessOptions) {
     inspect,
     dangerouslyInspectSecrets,
     persist,
+    onError,
     ...input
   } = options;
   return {
@@ -53,10 +67,11 @@ function splitOptions(options: PasswordlessOptions) {
       Object.entries(input).filter(([, value]) => value !== undefined),
     ) as PasswordlessInput,
     client: { clientSecret, dangerouslyAllowSecretInBrowser, fetch, telemetry },
-    snapshot: snapshot ?? (persist ? restorePasswordless(persist.storage, persist) : undefined),
+    snapshot,
     inspect,
     dangerouslyInspectSecrets,
     persist: persist || undefined,
+    onError: onError ?? reportInternalError,
   };
 }
 
@@ -83,11 +98,31 @@ export function createPasswordlessMachine(options: PasswordlessOptions): Passwor
   return passwordlessMachine.provide({ actors: createPasswordlessActors(() => auth0) });
 }
 
+/**
+ * The snapshot to resume: the one passed, else the stored one; either is checked against this chart
+ * first, so one from another version starts the flow over (`discarded`) instead of in `error`.
+ */
+function resumableSnapshot(
+  given: Snapshot<unknown> | undefined,
+  persist: PasswordlessPersistOptions | undefined,
+): { snapshot: Snapshot<unknown> | undefined; discarded: boolean } {
+  const stored = given
+    ? { snapshot: given, discarded: false }
+    : persist
+      ? readStoredFlow(persist.storage, persist)
+      : { snapshot: undefined, discarded: false };
+  if (stored.snapshot === undefined || checkRestorable(passwordlessMachine, stored.snapshot).ok)
+    return stored;
+  return { snapshot: undefined, discarded: true };
+}
+
 export interface PasswordlessActorArgs {
   logic: PasswordlessMachine;
   actorOptions: ActorOptions<PasswordlessMachine> & { input: PasswordlessInput };
   /** Pass to `persistPasswordless(actorRef, persist.storage, persist)` once the actor exists. */
   persist?: PasswordlessPersistOptions;
+  /** Subscribe it before the actor starts (`useActorRef`'s third argument), so no error goes unhandled. */
+  observer: { error: (error: unknown) => void };
 }
 
 /**
@@ -96,12 +131,14 @@ export interface PasswordlessActorArgs {
  * Inspection is redacted here unless `dangerouslyInspectSecrets` is set.
  */
 export function passwordlessActorArgs(options: PasswordlessOptions): PasswordlessActorArgs {
-  const { input, snapshot, inspect, dangerouslyInspectSecrets, persist } = splitOptions(options);
+  const { input, inspect, dangerouslyInspectSecrets, persist, onError, ...rest } = splitOptions(options);
+  const { snapshot, discarded } = resumableSnapshot(rest.snapshot, persist);
   return {
     ...(persist ? { persist } : {}),
     logic: createPasswordlessMachine(options),
+    observer: { error: onError },
     actorOptions: {
-      input,
+      input: discarded ? { ...input, discardedSnapshot: true } : input,
       ...(snapshot ? { snapshot } : {}),
       ...(inspect ? { inspect: dangerouslyInspectSecrets ? inspect : redactInspection(inspect) } : {}),
     },
@@ -110,8 +147,9 @@ export function passwordlessActorArgs(options: PasswordlessOptions): Passwordles
 
 /** Machine, input, inspection and restore in one call; start it with `.start()`. */
 export function createPasswordlessActor(options: PasswordlessOptions) {
-  const { logic, actorOptions, persist } = passwordlessActorArgs(options);
+  const { logic, actorOptions, persist, observer } = passwordlessActorArgs(options);
   const actor = createActor(logic, actorOptions);
+  actor.subscribe(observer);
   if (persist) persistPasswordless(actor, persist.storage, persist);
   return actor;
 }

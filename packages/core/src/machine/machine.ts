@@ -28,10 +28,18 @@ const errorCodeIs = (error: unknown, codes: readonly PasswordlessErrorCode[]) =>
 /** The error of an `xstate.error.actor.*` event; setup's action types only know the chart's own events. */
 const errorOf = (event: unknown): unknown => (event as { error?: unknown }).error;
 
+/** Seconds a 429 asked us to wait (`Retry-After`), or 0. */
+const retryAfterOf = (error: unknown): number =>
+  isPasswordlessError(error) && error.retryAfter !== undefined ? error.retryAfter : 0;
+
 const mfaOf = (context: PasswordlessContext) => {
   if (!context.mfa) throw new Error('passwordlessMachine: no MFA transaction in this state');
   return context.mfa;
 };
+
+/** The magic link's nonce for the MFA grants' ID token, when the first factor was a link. */
+const linkNonceOf = (context: PasswordlessContext) =>
+  context.magicLink ? { linkNonce: context.magicLink.nonce } : {};
 
 /**
  * The whole embedded passwordless flow: identify → sent → verifying → (mfa_required → challenge) →
@@ -81,6 +89,8 @@ export const passwordlessMachine = setup({
     pushPollDue: ({ context }) => rules.pushPollDue(context),
     refreshDue: ({ context }) => rules.refreshDue(context),
     hasRefreshToken: ({ context }) => Boolean(context.session?.tokens.refreshToken),
+    callbackUrlIsText: ({ event }) => event.type === 'MAGIC_LINK_CALLBACK' && rules.isText(event.callbackUrl),
+    isClockReading: ({ event }) => event.type === 'TICK' && rules.isClockReading(event.now),
   },
   actions: {
     recordTime: assign(({ event }) => (event.type === 'TICK' ? { now: event.now } : {})),
@@ -105,7 +115,10 @@ export const passwordlessMachine = setup({
     rejectIdentifier: assign(({ context, event }) => {
       if (event.type !== 'SUBMIT_IDENTIFIER') return {};
       const checked = rules.checkIdentifier(context, event);
-      return checked.ok ? {} : { error: checked.error, identifier: event.identifier };
+      if (checked.ok) return {};
+      return rules.isText(event.identifier)
+        ? { error: checked.error, identifier: event.identifier }
+        : { error: checked.error };
     }),
     recordCodeSent: assign(({ context }, params: { sentAt: number }) => ({
       now: Math.max(context.now, params.sentAt),
@@ -116,10 +129,12 @@ export const passwordlessMachine = setup({
       error: null,
     })),
     delayResendAfterError: assign(({ context, event }) => {
-      const error = errorOf(event);
-      const retryAfter = isPasswordlessError(error) ? error.retryAfter : undefined;
-      const waitSeconds = Math.max(retryAfter ?? 0, context.config.resendCooldownSeconds);
+      const waitSeconds = Math.max(retryAfterOf(errorOf(event)), context.config.resendCooldownSeconds);
       return { resendAvailableAt: context.now + waitSeconds * 1000 };
+    }),
+    rejectCallbackUrl: assign({
+      error: () =>
+        localError('invalid_input', 'The sign-in link could not be read. Open it again from the message.'),
     }),
     rejectOtpFormat: assign({
       error: () => localError('invalid_code', 'Enter the code from the message, digits only.'),
@@ -134,8 +149,10 @@ export const passwordlessMachine = setup({
           'This sign-in link belongs to another browser or an earlier attempt. Request a new one here.',
         ),
     }),
-    startSession: assign((_, params: { session: Session }) => ({
+    startSession: assign(({ context }, params: { session: Session }) => ({
       session: params.session,
+      refreshAt: rules.plannedRefreshAt(context, params.session.tokens.expiresAt),
+      refreshFailures: 0,
       mfa: null,
       error: null,
       codeSentAt: null,
@@ -143,6 +160,11 @@ export const passwordlessMachine = setup({
       resendAvailableAt: null,
       magicLink: null,
     })),
+    keepPendingRevocation: assign(({ context }) => {
+      const refreshToken = context.session?.tokens.refreshToken;
+      return refreshToken ? { pendingRevocation: { refreshToken } } : {};
+    }),
+    forgetPendingRevocation: assign({ pendingRevocation: null }),
     keepNewRecoveryCode: assign((_, params: { code: string | null }) => ({ newRecoveryCode: params.code })),
     forgetNewRecoveryCode: assign({ newRecoveryCode: null }),
     beginMfa: assign(({ context, event }) => {
@@ -241,14 +263,15 @@ export const passwordlessMachine = setup({
         },
       };
     }),
-    schedulePoll: assign(({ context }) => {
+    schedulePoll: assign(({ context, event }) => {
       const mfa = mfaOf(context);
       const challenge = mfa.challenge ?? { type: 'push' as const };
       const interval = challenge.pollIntervalMs ?? context.config.pushPollIntervalSeconds * 1000;
+      const wait = Math.max(interval, retryAfterOf(errorOf(event)) * 1000);
       return {
         mfa: {
           ...mfa,
-          challenge: { ...challenge, nextPollAt: context.now + interval, polls: (challenge.polls ?? 0) + 1 },
+          challenge: { ...challenge, nextPollAt: context.now + wait, polls: (challenge.polls ?? 0) + 1 },
         },
       };
     }),
@@ -274,10 +297,17 @@ export const passwordlessMachine = setup({
     }),
     updateSession: assign(({ context }, params: { session: Session }) => ({
       session: context.session ? mergeRefreshed(context.session, params.session) : params.session,
-      refreshRetryAt: null,
+      refreshAt: rules.plannedRefreshAt(context, params.session.tokens.expiresAt),
+      refreshFailures: 0,
       error: null,
     })),
-    scheduleRefreshRetry: assign(({ context }) => ({ refreshRetryAt: context.now + 30_000 })),
+    scheduleRefreshRetry: assign(({ context, event }) => {
+      const refreshFailures = context.refreshFailures + 1;
+      return {
+        refreshFailures,
+        refreshAt: rules.refreshRetryAt(context, refreshFailures, retryAfterOf(errorOf(event))),
+      };
+    }),
   },
   delays: {
     requestTimeout: ({ context }) => context.config.requestTimeoutMs + 5000,
@@ -287,11 +317,23 @@ export const passwordlessMachine = setup({
   context: ({ input }) => initialContext(input, Date.now()),
   initial: 'identify',
   on: {
-    TICK: { actions: 'recordTime' },
+    TICK: { guard: 'isClockReading', actions: 'recordTime' },
   },
   states: {
     identify: {
       initial: 'editing',
+      // A logout that could not revoke the refresh token (offline) tries again here; harmless when
+      // nothing is pending, since the actor then resolves at once without a request.
+      invoke: {
+        id: 'retryRevocation',
+        src: 'revokeSession',
+        input: ({ context }) => ({
+          config: context.config,
+          refreshToken: context.pendingRevocation?.refreshToken ?? null,
+        }),
+        onDone: { actions: 'forgetPendingRevocation' },
+        onError: { description: 'Still pending: tried again the next time the flow comes back here.' },
+      },
       on: {
         MAGIC_LINK_CALLBACK: { actions: 'rejectMagicLinkWithoutTransaction' },
       },
@@ -337,7 +379,10 @@ export const passwordlessMachine = setup({
       on: {
         CHANGE_IDENTIFIER: { target: 'identify', actions: ['resetFlow', 'clearError'] },
         CANCEL: { target: 'identify', actions: ['resetFlow', 'clearError'] },
-        MAGIC_LINK_CALLBACK: { guard: 'sendsLink', target: 'verifying.link' },
+        MAGIC_LINK_CALLBACK: [
+          { guard: and(['sendsLink', 'callbackUrlIsText']), target: 'verifying.link' },
+          { guard: 'sendsLink', actions: 'rejectCallbackUrl' },
+        ],
       },
       states: {
         code: {
@@ -557,8 +602,10 @@ export const passwordlessMachine = setup({
               config: context.config,
               mfaToken: mfaOf(context).mfaToken,
               factor: event.type === 'ENROLL' ? event.factor : 'otp',
-              ...(event.type === 'ENROLL' && event.phoneNumber ? { phoneNumber: event.phoneNumber } : {}),
-              email: event.type === 'ENROLL' && event.email ? event.email : context.identifier,
+              ...(event.type === 'ENROLL' && rules.isText(event.phoneNumber)
+                ? { phoneNumber: event.phoneNumber }
+                : {}),
+              email: event.type === 'ENROLL' && rules.isText(event.email) ? event.email : context.identifier,
             }),
             onDone: {
               target: '#passwordless.challenge',
@@ -686,6 +733,7 @@ export const passwordlessMachine = setup({
             input: ({ context, event }) => ({
               config: context.config,
               mfaToken: mfaOf(context).mfaToken,
+              ...linkNonceOf(context),
               otp: event.type === 'SUBMIT_MFA_CODE' ? rules.normalizeCode(event.otp) : '',
             }),
             onDone: {
@@ -724,6 +772,7 @@ export const passwordlessMachine = setup({
             input: ({ context, event }) => ({
               config: context.config,
               mfaToken: mfaOf(context).mfaToken,
+              ...linkNonceOf(context),
               oobCode: mfaOf(context).challenge?.oobCode ?? '',
               bindingCode: event.type === 'SUBMIT_MFA_CODE' ? rules.normalizeCode(event.otp) : '',
             }),
@@ -757,6 +806,7 @@ export const passwordlessMachine = setup({
                 input: ({ context }) => ({
                   config: context.config,
                   mfaToken: mfaOf(context).mfaToken,
+                  ...linkNonceOf(context),
                   oobCode: mfaOf(context).challenge?.oobCode ?? '',
                 }),
                 onDone: {
@@ -823,6 +873,7 @@ export const passwordlessMachine = setup({
             input: ({ context, event }) => ({
               config: context.config,
               mfaToken: mfaOf(context).mfaToken,
+              ...linkNonceOf(context),
               recoveryCode:
                 event.type === 'SUBMIT_RECOVERY_CODE' ? rules.normalizeCode(event.recoveryCode) : '',
             }),
@@ -902,12 +953,23 @@ export const passwordlessMachine = setup({
               config: context.config,
               refreshToken: context.session?.tokens.refreshToken ?? null,
             }),
-            // Signing out must always work locally, even if revoking the refresh token failed.
+            // Signing out must always work locally, even if revoking the refresh token failed; when it
+            // failed for a passing reason, the token is kept to be revoked later and the view says so.
             onDone: { target: '#passwordless.identify', actions: ['resetFlow', 'clearError'] },
-            onError: { target: '#passwordless.identify', actions: ['resetFlow', 'clearError'] },
+            onError: [
+              {
+                guard: { type: 'errorIs', params: { codes: rules.transientCodes } },
+                target: '#passwordless.identify',
+                actions: ['keepPendingRevocation', 'resetFlow', 'clearError'],
+              },
+              { target: '#passwordless.identify', actions: ['resetFlow', 'clearError'] },
+            ],
           },
           after: {
-            requestTimeout: { target: '#passwordless.identify', actions: ['resetFlow', 'clearError'] },
+            requestTimeout: {
+              target: '#passwordless.identify',
+              actions: ['keepPendingRevocation', 'resetFlow', 'clearError'],
+            },
           },
         },
       },

@@ -12,16 +12,37 @@ import type {
 
 /** The checks behind the chart's guards, as plain functions so they are tested and reused by the view. */
 
+// Events may come from anywhere (a server's request body, a devtools console), so every payload is
+// checked as untrusted: a wrong type or an unknown option is an error in context, never a throw.
+
+const connections: readonly unknown[] = ['email', 'sms'] satisfies Connection[];
+const sendModes: readonly unknown[] = ['code', 'link'] satisfies SendMode[];
+const enrollmentFactors: readonly unknown[] = [
+  'otp',
+  'sms',
+  'voice',
+  'email',
+  'push',
+] satisfies EnrollmentFactor[];
+
+const unknownOption = (what: string) => localError('invalid_input', `Unknown ${what}.`);
+
 export type IdentifierCheck =
   | { ok: true; identifier: string; connection: Connection; send: SendMode }
   | { ok: false; error: PasswordlessErrorInfo };
 
 export function checkIdentifier(
   context: PasswordlessContext,
-  event: { identifier: string; connection?: Connection; send?: SendMode },
+  event: { identifier: unknown; connection?: unknown; send?: unknown },
 ): IdentifierCheck {
-  const connection = event.connection ?? context.connection;
-  const send = connection === 'sms' ? 'code' : (event.send ?? context.send);
+  if (event.connection !== undefined && !connections.includes(event.connection)) {
+    return { ok: false, error: unknownOption('connection: use "email" or "sms"') };
+  }
+  if (event.send !== undefined && !sendModes.includes(event.send)) {
+    return { ok: false, error: unknownOption('send mode: use "code" or "link"') };
+  }
+  const connection = (event.connection as Connection | undefined) ?? context.connection;
+  const send = connection === 'sms' ? 'code' : ((event.send as SendMode | undefined) ?? context.send);
   const result =
     connection === 'email' ? validateEmail(event.identifier) : validatePhoneNumber(event.identifier);
   if (!result.ok) return { ok: false, error: toErrorInfo(result.error) };
@@ -39,11 +60,17 @@ export function checkIdentifier(
   return { ok: true, identifier, connection, send };
 }
 
-export const otpLooksValid = (otp: string) => /^\d{4,10}$/.test(otp.replace(/[\s-]/g, ''));
-export const mfaCodeLooksValid = (otp: string) => /^\d{6}$/.test(otp.replace(/[\s-]/g, ''));
-export const recoveryCodeLooksValid = (code: string) =>
-  /^[A-Za-z0-9]{8,64}$/.test(code.replace(/[\s-]/g, ''));
-export const normalizeCode = (code: string) => code.replace(/[\s-]/g, '');
+/** Spaces and dashes people type or paste removed; anything but a string becomes ''. */
+export const normalizeCode = (code: unknown) => (typeof code === 'string' ? code.replace(/[\s-]/g, '') : '');
+export const otpLooksValid = (otp: unknown) => /^\d{4,10}$/.test(normalizeCode(otp));
+export const mfaCodeLooksValid = (otp: unknown) => /^\d{6}$/.test(normalizeCode(otp));
+export const recoveryCodeLooksValid = (code: unknown) => /^[A-Za-z0-9]{8,64}$/.test(normalizeCode(code));
+
+/** A clock reading from `TICK`: a finite number, or it is ignored (no NaN countdowns). */
+export const isClockReading = (now: unknown): now is number =>
+  typeof now === 'number' && Number.isFinite(now);
+
+export const isText = (value: unknown): value is string => typeof value === 'string';
 
 export const codeIsUnusable = (context: PasswordlessContext) =>
   context.attemptsLeft <= 0 || (context.codeExpiresAt !== null && context.now >= context.codeExpiresAt);
@@ -66,10 +93,13 @@ export const selectedIsOtp = (context: PasswordlessContext) => selectedAuthentic
 
 export function checkEnrollment(
   context: PasswordlessContext,
-  event: { factor: EnrollmentFactor; phoneNumber?: string; email?: string },
+  event: { factor: unknown; phoneNumber?: unknown; email?: unknown },
 ): PasswordlessErrorInfo | null {
+  if (!enrollmentFactors.includes(event.factor)) {
+    return unknownOption('factor: use "otp", "sms", "voice", "email" or "push"');
+  }
   if (event.factor === 'sms' || event.factor === 'voice') {
-    const phone = validatePhoneNumber(event.phoneNumber ?? '');
+    const phone = validatePhoneNumber(event.phoneNumber);
     return phone.ok ? null : toErrorInfo(phone.error);
   }
   if (event.factor === 'email') {
@@ -82,11 +112,34 @@ export function checkEnrollment(
 export const pushPollDue = (context: PasswordlessContext) =>
   context.now >= (context.mfa?.challenge?.nextPollAt ?? 0);
 
-export function refreshDue(context: PasswordlessContext): boolean {
-  const tokens = context.session?.tokens;
-  if (!tokens?.refreshToken) return false;
-  if (context.refreshRetryAt !== null && context.now < context.refreshRetryAt) return false;
-  return context.now >= tokens.expiresAt - context.config.refreshLeewaySeconds * 1000;
+export const refreshDue = (context: PasswordlessContext) =>
+  Boolean(context.session?.tokens.refreshToken) &&
+  context.refreshAt !== null &&
+  context.now >= context.refreshAt;
+
+/** No session refreshes itself more often than this, however short its tokens live. */
+export const MIN_REFRESH_INTERVAL_MS = 5_000;
+const MAX_REFRESH_BACKOFF_MS = 5 * 60_000;
+
+/**
+ * When to refresh a token received at `now`: `refreshLeewaySeconds` before it expires, but never
+ * before half its lifetime has passed, nor sooner than 5 s; so a token that lives shorter than the
+ * leeway is not due the moment it arrives.
+ */
+export function plannedRefreshAt(context: PasswordlessContext, expiresAt: number): number {
+  const lifetime = Math.max(0, expiresAt - context.now);
+  const early = lifetime - context.config.refreshLeewaySeconds * 1000;
+  return context.now + Math.max(early, lifetime / 2, MIN_REFRESH_INTERVAL_MS);
+}
+
+/** After the `failures`-th failed refresh in a row: 5 s, 10 s, 20 s … up to 5 min, or Retry-After if longer. */
+export function refreshRetryAt(
+  context: PasswordlessContext,
+  failures: number,
+  retryAfterSeconds = 0,
+): number {
+  const backoff = Math.min(MIN_REFRESH_INTERVAL_MS * 2 ** Math.max(0, failures - 1), MAX_REFRESH_BACKOFF_MS);
+  return context.now + Math.max(backoff, retryAfterSeconds * 1000);
 }
 
 export const transientCodes: PasswordlessErrorCode[] = [

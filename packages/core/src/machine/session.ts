@@ -3,17 +3,26 @@ import type { IdTokenClaims } from '../api/id-token-claims.ts';
 import type { TokenResult } from '../api/tokens.ts';
 import type { PasswordlessConfig, Session, SessionUser } from './types.ts';
 
+/** The nonce an ID token is checked against: the one sent, and whether a token may lack it. */
+export interface NonceCheck {
+  nonce: string;
+  mayBeAbsent?: boolean;
+}
+
 /** Tokens from any grant become a session: the ID token is validated first (with the nonce, if one was sent). */
 export async function toSession(
   client: Auth0Client,
   config: PasswordlessConfig,
   tokens: TokenResult,
-  nonce?: string,
+  { nonceCheck, signal }: { nonceCheck?: NonceCheck | undefined; signal?: AbortSignal } = {},
 ): Promise<Session> {
+  const check = {
+    ...(signal ? { signal } : {}),
+    ...(nonceCheck ? { nonce: nonceCheck.nonce } : {}),
+    ...(nonceCheck?.mayBeAbsent ? { nonceMayBeAbsent: true } : {}),
+  };
   const claims =
-    tokens.idToken && config.validateIdToken
-      ? await client.validateIdToken(tokens.idToken, nonce === undefined ? {} : { nonce })
-      : null;
+    tokens.idToken && config.validateIdToken ? await client.validateIdToken(tokens.idToken, check) : null;
   return {
     tokens: {
       accessToken: tokens.accessToken,

@@ -40,7 +40,13 @@ export interface PasswordlessConfig {
 
 /** What `createActor(passwordlessMachine, { input })` takes: `clientId` plus `domain` or `baseUrl`. */
 export type PasswordlessInput = Pick<PasswordlessConfig, 'clientId'> &
-  Partial<Omit<PasswordlessConfig, 'clientId'>>;
+  Partial<Omit<PasswordlessConfig, 'clientId'>> & {
+    /**
+     * Set by `passwordlessActorArgs` when a stored flow could not be resumed (another chart version,
+     * damaged): the flow starts over with a `flow_discarded` error that says so.
+     */
+    discardedSnapshot?: boolean;
+  };
 
 /** A `PasswordlessError` as plain data, so snapshots stay serialisable. */
 export interface PasswordlessErrorInfo {
@@ -131,10 +137,14 @@ export interface PasswordlessContext {
   magicLink: { state: string; nonce: string } | null;
   mfa: MfaState | null;
   session: Session | null;
-  /** Earliest time of the next refresh attempt after a failed one. */
-  refreshRetryAt: number | null;
+  /** When the session is refreshed next: planned from the token's lifetime, pushed back after failures. */
+  refreshAt: number | null;
+  /** Refresh attempts that failed in a row (each doubles the wait before the next). */
+  refreshFailures: number;
   /** The replacement after a recovery-code login: show it once, then `ACKNOWLEDGE_RECOVERY_CODE`. */
   newRecoveryCode: string | null;
+  /** A refresh token whose revocation at logout failed; revoked again on the way into identify. */
+  pendingRevocation: { refreshToken: string } | null;
 }
 
 export type PasswordlessEvent =

@@ -2,7 +2,8 @@ import type { Authenticator } from '../api/authenticators.ts';
 import type { IdTokenClaims } from '../api/id-token-claims.ts';
 import { dequal } from 'dequal';
 import type { SnapshotFrom } from 'xstate';
-import { choosableAuthenticators, selectedAuthenticator } from './context.ts';
+import { choosableAuthenticators, initialContext, selectedAuthenticator } from './context.ts';
+import { localError } from './errors.ts';
 import type { PasswordlessMachine } from './machine.ts';
 import type {
   Connection,
@@ -98,6 +99,11 @@ export interface PasswordlessView {
   session: { accessToken: string; idToken?: string; expiresAt: number; scope?: string } | null;
   /** After a recovery-code login: show it once, then `acknowledgeRecoveryCode()`. */
   newRecoveryCode: string | null;
+  /**
+   * Signed out here, but revoking the refresh token failed (offline, server error): it stays valid
+   * at Auth0 until the revocation, retried whenever the flow returns to the identify step, succeeds.
+   */
+  logoutIncomplete: boolean;
   /** Which actions the chart accepts right now. */
   can: Record<PasswordlessActionName, boolean>;
 }
@@ -210,7 +216,42 @@ export function getPasswordlessView(snapshot: PasswordlessSnapshot): Passwordles
  */
 export const isEqualView: (a: unknown, b: unknown) => boolean = dequal;
 
+const actionNames = Object.keys(
+  sampleEvents(initialContext({ clientId: 'x', domain: 'x' }, 0)),
+) as PasswordlessActionName[];
+
+/** An actor that failed has no usable context: a view that says so and allows nothing, never a throw. */
+function failedView(snapshot: PasswordlessSnapshot): PasswordlessView {
+  const config = snapshot.context?.config;
+  return {
+    step: 'identify',
+    busy: false,
+    connection: config?.connection ?? 'email',
+    send: config?.send ?? 'code',
+    identifier: '',
+    error: localError(
+      'unknown',
+      'The sign-in stopped because of an internal error. Reload the page to start again.',
+    ),
+    attemptsLeft: 0,
+    codeExpired: false,
+    secondsUntilResend: 0,
+    secondsUntilExpiry: null,
+    mfa: null,
+    user: null,
+    claims: null,
+    session: null,
+    newRecoveryCode: null,
+    logoutIncomplete: false,
+    can: Object.fromEntries(actionNames.map((name) => [name, false])) as Record<
+      PasswordlessActionName,
+      boolean
+    >,
+  };
+}
+
 function computeView(snapshot: PasswordlessSnapshot): PasswordlessView {
+  if (snapshot.status === 'error' || !snapshot.context) return failedView(snapshot);
   const { context } = snapshot;
   const samples = sampleEvents(context);
   const can = Object.fromEntries(
@@ -241,6 +282,7 @@ function computeView(snapshot: PasswordlessSnapshot): PasswordlessView {
         }
       : null,
     newRecoveryCode: context.newRecoveryCode,
+    logoutIncomplete: context.pendingRevocation !== null,
     can,
   };
 }

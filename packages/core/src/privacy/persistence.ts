@@ -1,5 +1,6 @@
 import type { Snapshot } from 'xstate';
 import type { PasswordlessActorRef } from '../machine/create.ts';
+import { CHART_VERSION } from '../machine/restore.ts';
 import type { PasswordlessSnapshot } from '../machine/view.ts';
 import { redactSecrets } from './redact.ts';
 
@@ -42,7 +43,18 @@ export function decidePersistence(
   if (needsSecrets && !options.includeSecrets) return { kind: 'clear' };
   if (snapshot.matches('identify') && !snapshot.context.identifier) return { kind: 'clear' };
   const persisted = actorRef.getPersistedSnapshot();
-  return { kind: 'save', snapshot: options.includeSecrets ? persisted : redactSecrets(persisted) };
+  return { kind: 'save', snapshot: options.includeSecrets ? persisted : withoutSecrets(persisted) };
+}
+
+/**
+ * Secrets redacted, and the fields that are nothing but a secret emptied, so that a reload never
+ * brings back `[redacted]` as a recovery code or as a token to revoke.
+ */
+function withoutSecrets(persisted: Snapshot<unknown>): Snapshot<unknown> {
+  const redacted = redactSecrets(persisted) as { context?: Record<string, unknown> };
+  if (!redacted.context) return redacted as Snapshot<unknown>;
+  const context = { ...redacted.context, newRecoveryCode: null, pendingRevocation: null };
+  return { ...redacted, context } as unknown as Snapshot<unknown>;
 }
 
 /**
@@ -59,7 +71,10 @@ export function persistPasswordless(
     const decision = decidePersistence(actorRef, options);
     try {
       if (decision.kind === 'save') {
-        storage.setItem(key, JSON.stringify({ v: FORMAT_VERSION, snapshot: decision.snapshot }));
+        storage.setItem(
+          key,
+          JSON.stringify({ v: FORMAT_VERSION, chart: CHART_VERSION, snapshot: decision.snapshot }),
+        );
       } else if (decision.kind === 'clear') {
         storage.removeItem(key);
       }
@@ -68,8 +83,48 @@ export function persistPasswordless(
     }
   };
   write();
-  const subscription = actorRef.subscribe(write);
+  // With an error listener: XState reports an actor's error as unhandled if any observer lacks one.
+  const subscription = actorRef.subscribe({ next: write, error: write });
   return () => subscription.unsubscribe();
+}
+
+export interface StoredFlow {
+  snapshot: PasswordlessSnapshot | undefined;
+  /** Something was stored but cannot be resumed (another chart version, damaged); it was removed. */
+  discarded: boolean;
+}
+
+/** What `storage` holds under the key; an unusable entry is removed and reported as `discarded`. */
+export function readStoredFlow(
+  storage: PasswordlessStorage,
+  options: Pick<PersistenceOptions, 'key'> = {},
+): StoredFlow {
+  const key = options.key ?? DEFAULT_KEY;
+  let raw: string | null;
+  try {
+    raw = storage.getItem(key);
+  } catch {
+    return { snapshot: undefined, discarded: false };
+  }
+  if (!raw) return { snapshot: undefined, discarded: false };
+  try {
+    const parsed = JSON.parse(raw) as { v?: unknown; chart?: unknown; snapshot?: { status?: unknown } };
+    if (
+      parsed.v === FORMAT_VERSION &&
+      parsed.chart === CHART_VERSION &&
+      parsed.snapshot?.status === 'active'
+    ) {
+      return { snapshot: parsed.snapshot as unknown as PasswordlessSnapshot, discarded: false };
+    }
+  } catch {
+    // Not JSON: damaged or written by something else; discarded below like any unusable entry.
+  }
+  try {
+    storage.removeItem(key);
+  } catch {
+    // Storage unavailable: nothing more to do.
+  }
+  return { snapshot: undefined, discarded: true };
 }
 
 /** The stored snapshot to pass as `createActor(machine, { snapshot })`, or `undefined` when none is usable. */
@@ -77,26 +132,7 @@ export function restorePasswordless(
   storage: PasswordlessStorage,
   options: Pick<PersistenceOptions, 'key'> = {},
 ): PasswordlessSnapshot | undefined {
-  const key = options.key ?? DEFAULT_KEY;
-  try {
-    const raw = storage.getItem(key);
-    if (!raw) return undefined;
-    const parsed = JSON.parse(raw) as {
-      v?: unknown;
-      snapshot?: { status?: unknown; value?: unknown; context?: unknown };
-    };
-    if (
-      parsed.v !== FORMAT_VERSION ||
-      parsed.snapshot?.status !== 'active' ||
-      typeof parsed.snapshot.context !== 'object'
-    ) {
-      storage.removeItem(key);
-      return undefined;
-    }
-    return parsed.snapshot as unknown as PasswordlessSnapshot;
-  } catch {
-    return undefined;
-  }
+  return readStoredFlow(storage, options).snapshot;
 }
 
 /** Storage that lives as long as the page or process: tests, server renders, or apps without Web Storage. */

@@ -137,6 +137,19 @@ describe('validateIdToken', () => {
     expect(await invalid(sign({ nonce: 'unexpected' }))).toMatch(/^Nonce \(nonce\) claim was not expected/);
   });
 
+  it('with nonceMayBeAbsent, accepts a token without a nonce but still rejects a different one', async () => {
+    const lenient = { nonce: 'mine', nonceMayBeAbsent: true };
+    await expect(validateIdToken(await sign({}), options(lenient))).resolves.toMatchObject({
+      sub: 'email|123',
+    });
+    await expect(validateIdToken(await sign({ nonce: 'mine' }), options(lenient))).resolves.toMatchObject({
+      nonce: 'mine',
+    });
+    expect(await invalid(sign({ nonce: 'other' }), lenient)).toBe(
+      'Nonce (nonce) claim mismatch in the ID token; expected "mine", found "other"',
+    );
+  });
+
   it('checks auth_time against max_age', async () => {
     expect(await invalid(sign({}), { maxAge: 300 })).toMatch(
       /^Authentication Time \(auth_time\) claim must be a number/,
@@ -218,5 +231,63 @@ describe('validateIdToken', () => {
     const other = createAuth0Client({ baseUrl: server.baseUrl, clientId: 'OTHER', now });
     const error = await rejection(other.validateIdToken(await sign({})));
     expect(error.code).toBe('id_token_invalid');
+  });
+});
+
+describe('the client fetches signing keys through its own transport', () => {
+  it("uses the client's fetch", async () => {
+    const fetched: string[] = [];
+    const client = createAuth0Client({
+      baseUrl: server.baseUrl,
+      clientId: CLIENT_ID,
+      now,
+      fetch: (input, init) => {
+        fetched.push(String(input));
+        return globalThis.fetch(input, init);
+      },
+    });
+    await client.validateIdToken(await sign({}));
+    expect(fetched).toEqual([`${server.baseUrl}.well-known/jwks.json`]);
+  });
+
+  it("keeps a 429's Retry-After", async () => {
+    server.on(
+      'GET',
+      '/limited/jwks.json',
+      reply(429, { error: 'too_many_requests' }, { 'retry-after': '7' }),
+    );
+    const client = createAuth0Client({ baseUrl: server.baseUrl, clientId: CLIENT_ID, now });
+    const error = await rejection(
+      client.validateIdToken(await sign({}), { jwks: `${issuer}limited/jwks.json` }),
+    );
+    expect(error).toMatchObject({ code: 'rate_limited', retryAfter: 7 });
+  });
+
+  it("gives up after the client's timeout, and stops when the caller aborts", async () => {
+    server.on('GET', '/hanging/jwks.json', () => {});
+    const jwks = `${issuer}hanging/jwks.json`;
+    const client = createAuth0Client({ baseUrl: server.baseUrl, clientId: CLIENT_ID, now, timeoutMs: 100 });
+    expect(await rejection(client.validateIdToken(await sign({}), { jwks }))).toMatchObject({
+      code: 'timeout',
+    });
+    const patient = createAuth0Client({
+      baseUrl: server.baseUrl,
+      clientId: CLIENT_ID,
+      now,
+      timeoutMs: 60_000,
+    });
+    const controller = new AbortController();
+    const pending = rejection(patient.validateIdToken(await sign({}), { jwks, signal: controller.signal }));
+    controller.abort();
+    expect(await pending).toMatchObject({ code: 'aborted' });
+  });
+
+  it('reports a key set that is not one as invalid_response', async () => {
+    server.on('GET', '/broken/jwks.json', reply(200, { keys: 'none' }));
+    const client = createAuth0Client({ baseUrl: server.baseUrl, clientId: CLIENT_ID, now });
+    const error = await rejection(
+      client.validateIdToken(await sign({}), { jwks: `${issuer}broken/jwks.json` }),
+    );
+    expect(error.code).toBe('invalid_response');
   });
 });

@@ -170,6 +170,12 @@ describe('magic-link callback', () => {
     );
   });
 
+  it('rejects a callback that is not a URL with invalid_input', () => {
+    for (const url of ['', 'not a url', '/callback?code=C']) {
+      expect(() => parseMagicLinkCallback(url)).toThrow(expect.objectContaining({ code: 'invalid_input' }));
+    }
+  });
+
   it('reads errors from the fragment as well as the query', () => {
     const description = 'The verification code has expired. Please try to login again.';
     const url = `https://app.example/cb#error=unauthorized&error_description=${encodeURIComponent(description)}&state=xyz`;

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { getPasswordlessView } from '../../src/machine/view.ts';
+import {
+  createMemoryStorage,
+  persistPasswordless,
+  restorePasswordless,
+} from '../../src/privacy/persistence.ts';
 import { authenticator, chart, fail, session, settle, T0 } from './harness.ts';
 
 const mfaRequired = (requirements?: { challenge?: { type: string }[]; enroll?: { type: string }[] }) =>
@@ -143,6 +148,30 @@ describe('MFA', () => {
     expect(getPasswordlessView(actor.getSnapshot()).newRecoveryCode).toBe('NEWRECOVERYCODE000000001');
     actor.send({ type: 'ACKNOWLEDGE_RECOVERY_CODE' });
     expect(getPasswordlessView(actor.getSnapshot()).newRecoveryCode).toBeNull();
+  });
+
+  it('forgets an unacknowledged replacement recovery code on LOGOUT, in the view and in storage', async () => {
+    const { actor } = await untilMfa({
+      listAuthenticators: [
+        authenticator('totp|dev_1', 'otp'),
+        authenticator('recovery-code|dev_2', 'recovery-code'),
+      ],
+      verifyRecoveryCode: { ...session(), newRecoveryCode: 'NEWRECOVERYCODE000000001' },
+    });
+    actor.send({ type: 'USE_RECOVERY_CODE' });
+    actor.send({ type: 'SUBMIT_RECOVERY_CODE', recoveryCode: 'RECOVERYUSERCODE00000001' });
+    await settle();
+    expect(getPasswordlessView(actor.getSnapshot()).newRecoveryCode).toBe('NEWRECOVERYCODE000000001');
+    actor.send({ type: 'LOGOUT' });
+    await settle();
+    expect(getPasswordlessView(actor.getSnapshot())).toMatchObject({
+      step: 'identify',
+      newRecoveryCode: null,
+    });
+    const storage = createMemoryStorage();
+    persistPasswordless(actor, storage)();
+    expect(JSON.stringify([...storage.data.values()])).not.toContain('NEWRECOVERYCODE');
+    expect(restorePasswordless(storage)?.context.newRecoveryCode ?? null).toBeNull();
   });
 
   it('enrols a TOTP authenticator when the user has none, then confirms it', async () => {

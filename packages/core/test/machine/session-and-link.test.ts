@@ -43,7 +43,7 @@ describe('authenticated', () => {
     });
   });
 
-  it('keeps the session after a network failure and retries 30 s later', async () => {
+  it('keeps the session after a network failure and retries with a growing wait: 5 s, 10 s, 20 s', async () => {
     const { actor, callCount } = await signedIn({ refreshSession: fail('network') });
     actor.send({ type: 'TICK', now: T0 + 3590_000 });
     await settle();
@@ -52,24 +52,98 @@ describe('authenticated', () => {
       step: 'authenticated',
       error: { code: 'network' },
     });
-    actor.send({ type: 'TICK', now: T0 + 3600_000 });
+    const attemptsBy = async (seconds: number) => {
+      actor.send({ type: 'TICK', now: T0 + 3590_000 + seconds * 1000 });
+      await settle();
+      return callCount('refreshSession');
+    };
+    expect(await attemptsBy(4)).toBe(1);
+    expect(await attemptsBy(5)).toBe(2);
+    expect(await attemptsBy(14)).toBe(2);
+    expect(await attemptsBy(15)).toBe(3);
+    expect(await attemptsBy(34)).toBe(3);
+    expect(await attemptsBy(35)).toBe(4);
+  });
+
+  it('waits as long as a 429 on the refresh asks (Retry-After)', async () => {
+    const { actor, callCount } = await signedIn({
+      refreshSession: fail('rate_limited', { status: 429, retryAfter: 120 }),
+    });
+    actor.send({ type: 'REFRESH' });
     await settle();
     expect(callCount('refreshSession')).toBe(1);
-    actor.send({ type: 'TICK', now: T0 + 3620_000 });
+    actor.send({ type: 'TICK', now: T0 + 119_000 });
+    await settle();
+    expect(callCount('refreshSession')).toBe(1);
+    actor.send({ type: 'TICK', now: T0 + 120_000 });
     await settle();
     expect(callCount('refreshSession')).toBe(2);
   });
 
+  it.each([
+    { lifetimeSeconds: 30, maxRefreshes: 5 },
+    { lifetimeSeconds: 60, maxRefreshes: 3 },
+    { lifetimeSeconds: 2, maxRefreshes: 13 },
+  ])(
+    'a token that lives $lifetimeSeconds s (not longer than the 60 s leeway) is refreshed at most $maxRefreshes times a minute',
+    async ({ lifetimeSeconds, maxRefreshes }) => {
+      let now = T0;
+      const { actor, callCount } = await signedIn({
+        exchangeOtp: () => session({ expiresAt: now + lifetimeSeconds * 1000 }),
+        refreshSession: () => session({ expiresAt: now + lifetimeSeconds * 1000 }),
+      });
+      for (let step = 0; step < 600; step += 1) {
+        now += 100;
+        actor.send({ type: 'TICK', now });
+        await settle();
+      }
+      expect(callCount('refreshSession')).toBeGreaterThanOrEqual(1);
+      expect(callCount('refreshSession')).toBeLessThanOrEqual(maxRefreshes);
+      expect(actor.getSnapshot().matches('authenticated')).toBe(true);
+    },
+  );
+
   it('revokes the refresh token on LOGOUT and signs out locally even when revoking fails', async () => {
-    const { actor, calls } = await signedIn({ revokeSession: fail('network') });
+    const { actor, calls } = await signedIn({ revokeSession: fail('invalid_grant', { status: 400 }) });
     actor.send({ type: 'LOGOUT' });
     await settle();
-    expect(calls.revokeSession?.[0]?.input).toMatchObject({ refreshToken: 'refresh-token-SECRET' });
+    const revoked = calls.revokeSession?.map((call) => call.input) ?? [];
+    expect(revoked).toContainEqual(expect.objectContaining({ refreshToken: 'refresh-token-SECRET' }));
+    // Auth0 refused the token itself: nothing is left to revoke, so nothing is pending.
     expect(getPasswordlessView(actor.getSnapshot())).toMatchObject({
       step: 'identify',
       session: null,
       error: null,
+      logoutIncomplete: false,
     });
+  });
+
+  it('says the logout is incomplete when revoking failed offline, and revokes again on the way back to identify', async () => {
+    let failuresLeft = 2;
+    const { actor, calls } = await signedIn({
+      revokeSession: (input: { refreshToken: string | null }) =>
+        input.refreshToken && failuresLeft-- > 0 ? fail('network') : undefined,
+    });
+    const revocations = () =>
+      (calls.revokeSession ?? []).filter(
+        (call) => (call.input as { refreshToken: string | null }).refreshToken === 'refresh-token-SECRET',
+      ).length;
+    actor.send({ type: 'LOGOUT' });
+    await settle();
+    await settle();
+    // The logout's own attempt and the retry on entering identify both failed.
+    expect(revocations()).toBe(2);
+    expect(getPasswordlessView(actor.getSnapshot())).toMatchObject({
+      step: 'identify',
+      session: null,
+      logoutIncomplete: true,
+    });
+    actor.send({ type: 'SUBMIT_IDENTIFIER', identifier: 'alice@example.com' });
+    await settle();
+    actor.send({ type: 'CHANGE_IDENTIFIER' });
+    await settle();
+    expect(revocations()).toBe(3);
+    expect(getPasswordlessView(actor.getSnapshot()).logoutIncomplete).toBe(false);
   });
 });
 

@@ -123,5 +123,8 @@ export const modelEvents = [
   failed('refreshSession', 'network'),
   done('revokeSession', undefined),
   failed('revokeSession', 'network'),
+  failed('revokeSession', 'invalid_grant'),
+  done('retryRevocation', undefined),
+  failed('retryRevocation', 'network'),
   ...delayedEvents,
 ] as unknown as PasswordlessEvent[];
