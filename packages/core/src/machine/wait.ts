@@ -28,8 +28,8 @@ function toPasswordlessError({ code, ...options }: PasswordlessErrorInfo): Passw
  * flight and `context.error` set, such as the code step after `invalid_code` or identify after
  * `rate_limited`. Errors the chart retries by itself (a failed push poll, a failed refresh) do not
  * count. The snapshot at the time of the call counts too, so a locally rejected event (a malformed
- * e-mail) rejects at once: send the event first, then wait. Every event that starts a request clears
- * the previous error, so an earlier attempt's error never rejects the wait for the next one.
+ * e-mail) rejects at once: send the event first, then wait. Each submit clears the error of the
+ * attempt before, so that error does not reject the wait for the next one.
  *
  * Also rejects after `timeoutMs` (default 30 s), on `signal`, or if the actor stops first.
  */
