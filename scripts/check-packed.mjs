@@ -3,7 +3,7 @@
 // checks that a Vite build of a React component using `usePasswordless` works, and that Node can
 // import core, react, vue and the emulator and log in with them. Exits non-zero on the first failure
 // and keeps that app's folder for a look. Every command has a time limit, so the whole check ends
-// within ~8 minutes at worst (about 30 s on a warm cache).
+// within 9 minutes at worst (10-15 s with a warm package cache).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
