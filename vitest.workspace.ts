@@ -6,4 +6,5 @@ export default [
   'packages/core',
   'packages/react',
   'packages/vue',
+  'packages/server',
 ] satisfies TestProjectConfiguration[];

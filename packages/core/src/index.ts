@@ -23,6 +23,13 @@ export {
   type PasswordlessStep,
   type PasswordlessView,
 } from './machine/view.ts';
+export {
+  toPublicView,
+  viewAt,
+  type PasswordlessDeadlines,
+  type PasswordlessPublicView,
+} from './machine/public-view.ts';
+export { CHART_VERSION, checkRestorable, type RestoreCheck } from './machine/restore.ts';
 export { createPasswordlessActions, type PasswordlessActions } from './machine/actions.ts';
 export { waitForStep } from './machine/wait.ts';
 export type {

@@ -1,0 +1,143 @@
+import type {
+  PasswordlessEvent,
+  PasswordlessPublicView,
+  PasswordlessSnapshot,
+} from '@passwordless-xstate/core';
+import {
+  formatFlowCookie,
+  newFlowCookie,
+  serializeCookie,
+  clearCookie,
+  parseFlowCookie,
+} from '../cookies.ts';
+import {
+  claimFlow,
+  commitFlow,
+  createFlow,
+  isLeased,
+  loadFlow,
+  releaseFlow,
+  type LoadedFlow,
+} from '../flow-records.ts';
+import { HttpProblem } from '../http.ts';
+import { flowView, freshView, type RequestContext } from '../request-context.ts';
+import { readFlow, runFlow } from '../run-flow.ts';
+import { sealSession } from '../session-cookie.ts';
+
+export interface Advanced {
+  version: number;
+  view: PasswordlessPublicView;
+  snapshot: PasswordlessSnapshot;
+}
+
+/** The flow the request's cookie names, or `null`; a cookie for a flow that is gone is cleared. */
+export async function currentFlow(context: RequestContext): Promise<LoadedFlow | null> {
+  const raw = context.cookies.get(context.names.flow);
+  if (raw === undefined) return null;
+  const cookie = parseFlowCookie(raw);
+  if (!cookie) {
+    context.setCookies.push(clearCookie(context.names.flow, context.secure));
+    throw new HttpProblem(400, 'invalid_flow_cookie', 'The flow cookie is malformed; start again.');
+  }
+  const flow = await loadFlow(context.options, cookie);
+  if (!flow) context.setCookies.push(clearCookie(context.names.flow, context.secure));
+  return flow;
+}
+
+/** A refusal that carries the flow's current view, so the browser adopts it and nothing is lost. */
+export function conflict(
+  context: RequestContext,
+  flow: LoadedFlow | null,
+  error: string,
+  description: string,
+) {
+  const snapshot = readFlow(context.options, flow?.snapshot, flow?.discarded ?? false);
+  return Object.assign(new HttpProblem(409, error, description), {
+    version: flow?.record.version ?? 0,
+    view: flow ? flowView(snapshot) : freshView(context),
+  });
+}
+
+async function signIn(context: RequestContext, snapshot: PasswordlessSnapshot, flowId: string | null) {
+  const { options } = context;
+  const session = snapshot.context.session;
+  if (!session) return;
+  // No fixation: the flow (and its cookie) end here, and the session starts under a new seal.
+  if (flowId) await options.store.delete(flowId);
+  context.setCookies.push(clearCookie(context.names.flow, context.secure));
+  const now = options.now();
+  if (options.sessionCookie) {
+    const sealed = await sealSession(options, {
+      ...session,
+      createdAt: now,
+      expiresAt: now + options.sessionTtlMs,
+    });
+    context.setCookies.push(
+      serializeCookie(context.names.session, sealed, {
+        secure: context.secure,
+        maxAgeSeconds: Math.floor(options.sessionTtlMs / 1000),
+      }),
+    );
+  }
+  await options.onAuthenticated?.({ ...session, request: context.request });
+}
+
+/**
+ * Moves a flow forward by `events`: claim it (so a concurrent request gets `409`), run the chart,
+ * then commit the new waiting state, or on sign-in delete the flow and start the session.
+ */
+export async function advance(
+  context: RequestContext,
+  flow: LoadedFlow | null,
+  events: PasswordlessEvent[],
+  expectedVersion: number,
+): Promise<Advanced> {
+  const { options } = context;
+  if (flow && isLeased(options, flow.record))
+    throw conflict(context, flow, 'busy', 'Another request is moving this sign-in forward.');
+  if ((flow?.record.version ?? 0) !== expectedVersion) {
+    throw conflict(
+      context,
+      flow,
+      'stale_version',
+      'The sign-in moved on in another tab or request; here is where it is now.',
+    );
+  }
+  const claimed = flow ? await claimFlow(options, flow) : null;
+  if (flow && !claimed)
+    throw conflict(context, flow, 'busy', 'Another request is moving this sign-in forward.');
+  let result: Awaited<ReturnType<typeof runFlow>>;
+  try {
+    result = await runFlow(options, {
+      snapshot: flow?.snapshot,
+      discarded: flow?.discarded ?? false,
+      events,
+      forwardedFor: context.ip,
+      redirectUri: context.redirectUri,
+      signal: context.request.signal,
+    });
+  } catch (error) {
+    // Free the flow at its last waiting state, so the next request can go on from there.
+    if (flow && claimed) await releaseFlow(options, flow.cookie.id, claimed);
+    throw error;
+  }
+  const { snapshot, persisted } = result;
+  if (snapshot.matches('authenticated')) {
+    await signIn(context, snapshot, flow?.cookie.id ?? null);
+    return { version: 0, view: flowView(snapshot), snapshot };
+  }
+  if (flow && claimed) {
+    const committed = await commitFlow(options, flow.cookie.id, claimed, persisted);
+    if (!committed) throw conflict(context, flow, 'busy', 'This sign-in was taken over by another request.');
+    return { version: committed.version, view: flowView(snapshot), snapshot };
+  }
+  const cookie = newFlowCookie();
+  const record = await createFlow(options, cookie, persisted);
+  context.setCookies.push(
+    serializeCookie(context.names.flow, formatFlowCookie(cookie), {
+      secure: context.secure,
+      maxAgeSeconds: Math.floor(options.flowTtlMs / 1000),
+    }),
+  );
+  return { version: record.version, view: flowView(snapshot), snapshot };
+}

@@ -1,0 +1,37 @@
+import { clearCookie } from '../cookies.ts';
+import { checkOrigin, json, readJson } from '../http.ts';
+import { flowView, freshView, sessionView, type RequestContext } from '../request-context.ts';
+import { readFlow, revokeRefreshToken } from '../run-flow.ts';
+import { openSession } from '../session-cookie.ts';
+import { currentFlow } from './advance.ts';
+
+/** `GET {basePath}/flow`: where the sign-in stands; changes nothing. */
+export async function getFlow(context: RequestContext): Promise<Response> {
+  const session = await openSession(context.options, context.cookies.get(context.names.session));
+  if (session) return json({ version: 0, view: sessionView(context, session) });
+  const flow = await currentFlow(context);
+  const body = flow
+    ? {
+        version: flow.record.version,
+        view: flowView(readFlow(context.options, flow.snapshot, flow.discarded)),
+      }
+    : { version: 0, view: freshView(context) };
+  return json(body, 200, { 'set-cookie': context.setCookies });
+}
+
+/** `POST {basePath}/logout`: revokes the refresh token, forgets the session and any flow. */
+export async function postLogout(context: RequestContext): Promise<Response> {
+  checkOrigin(context.request, context.trustedOrigins);
+  await readJson(context.request);
+  const { options, names, secure } = context;
+  const session = await openSession(options, context.cookies.get(names.session));
+  const refreshToken = session?.tokens.refreshToken;
+  // Signing out always works here; a failed revocation is reported, not hidden.
+  const revoked = refreshToken ? await revokeRefreshToken(options, refreshToken, context.ip) : true;
+  const flow = await currentFlow(context).catch(() => null);
+  if (flow) await options.store.delete(flow.cookie.id);
+  const cookies = [clearCookie(names.session, secure), clearCookie(names.flow, secure)];
+  return json({ version: 0, view: { ...freshView(context), logoutIncomplete: !revoked } }, 200, {
+    'set-cookie': cookies,
+  });
+}
