@@ -109,17 +109,18 @@ export function resolveServerOptions(options: PasswordlessServerOptions): Resolv
     );
   }
   const basePath = `/${(options.basePath ?? '/auth/passwordless').replace(/^\/+|\/+$/g, '')}`;
+  const now = options.now ?? Date.now;
   return {
     ...options,
     basePath,
     secrets: parseSecrets(options.secret),
-    store: options.store ?? memoryFlowStore(),
+    store: options.store ?? memoryFlowStore({ now }),
     trustProxy: parseTrustProxy(options.trustProxy ?? false),
     limits: { ...defaultLimits, ...options.limits },
     afterCallbackPath: options.afterCallbackPath ?? '/',
     sessionCookie: options.sessionCookie ?? true,
     flowTtlMs: options.flowTtlMs ?? 30 * 60_000,
     sessionTtlMs: options.sessionTtlMs ?? 7 * 24 * 3600_000,
-    now: options.now ?? Date.now,
+    now,
   };
 }

@@ -1,16 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestBrowser } from './browser.ts';
+import { latestMessage } from './outbox.ts';
 import { CLIENT_SECRET, startStack, type Stack } from './stack.ts';
 
 let stack: Stack;
 beforeAll(async () => void (stack = await startStack()));
 afterAll(() => stack.close());
 
-async function latestCode(to: string): Promise<string> {
-  const response = await fetch(`${stack.emulator.url}/__dev/outbox?to=${encodeURIComponent(to)}`);
-  const messages = (await response.json()) as Array<{ code?: string }>;
-  return messages.at(-1)?.code ?? '';
-}
+const latestCode = async (to: string) => (await latestMessage(stack.emulator.url, to)).code ?? '';
 
 describe('a regular web app signs in through the server', () => {
   it('by e-mail code: the browser sees views and cookies, never a code, token or secret', async () => {
