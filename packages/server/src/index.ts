@@ -10,5 +10,5 @@ export type { RequestInfo } from './request-context.ts';
 export type { ServerSession } from './session-cookie.ts';
 export type { ServerSecret } from './seal.ts';
 export type { TrustProxy } from './client-ip.ts';
-export { memoryFlowStore } from './store/memory.ts';
+export { memoryFlowStore, type MemoryFlowStore, type MemoryFlowStoreOptions } from './store/memory.ts';
 export type { FlowRecord, FlowStore, RateLimitHit } from './store/types.ts';

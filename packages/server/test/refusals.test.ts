@@ -17,7 +17,7 @@ const event = JSON.stringify({
 
 describe('the server refuses what a browser would not send, with a clear 4xx and nothing lost', () => {
   it('a cross-site form post, text/plain, a missing Origin and a foreign Origin', async () => {
-    const attempts = [
+    const attempts: Array<{ headers: Record<string, string>; status: number }> = [
       {
         headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.test' },
         status: 403,
