@@ -9,16 +9,16 @@ import { startStack, type Stack } from './stack.ts';
 
 let redis: Awaited<ReturnType<typeof startRedisServer>>;
 let emulator: RunningEmulator;
-type Client = Awaited<ReturnType<ReturnType<typeof createClient>['connect']>>;
-let clients: Client[];
+const connect = () => createClient({ url: redis.url }).connect();
+let clients: Array<Awaited<ReturnType<typeof connect>>>;
 let first: Stack;
 let second: Stack;
 
 beforeAll(async () => {
   redis = await startRedisServer();
   emulator = await startEmulator({ port: 0, log: false });
-  clients = await Promise.all([1, 2].map(() => createClient({ url: redis.url }).connect()));
-  const [a, b] = clients as [Client, Client];
+  clients = await Promise.all([connect(), connect()]);
+  const [a, b] = clients as [(typeof clients)[number], (typeof clients)[number]];
   first = await startStack({ emulator, store: redisFlowStore({ client: a }) });
   second = await startStack({ emulator, store: redisFlowStore({ client: b }) });
 });
