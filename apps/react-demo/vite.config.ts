@@ -1,13 +1,16 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
+// Server mode: the passwordless server (`pnpm dev:server`, e2e) answers /auth on one origin with the app.
+const proxy = { '/auth': 'http://127.0.0.1:4100' };
+
 export default defineConfig({
   plugins: [react()],
-  server: { host: '127.0.0.1', port: 5173 },
+  server: { host: '127.0.0.1', port: 5173, proxy },
   build: {
     // Mermaid's core and parser (~650–680 kB each) are lazy chunks that load only when the statechart
     // panel opens; the app's own entry stays far below this. Anything larger than them still warns.
     chunkSizeWarningLimit: 700,
   },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true, proxy },
 });

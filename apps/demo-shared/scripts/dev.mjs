@@ -1,5 +1,6 @@
 // `pnpm dev` / `pnpm dev:vue`: the emulator and one demo side by side, stopped together with Ctrl-C.
-// Usage: node apps/demo-shared/scripts/dev.mjs react|vue
+// `pnpm dev:server`: the same plus @passwordless-xstate/server, with the demo in server mode.
+// Usage: node apps/demo-shared/scripts/dev.mjs react|vue [--server]
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
@@ -7,7 +8,8 @@ import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const app = process.argv[2] === 'vue' ? 'vue' : 'react';
-const command = app === 'vue' ? 'pnpm dev:vue' : 'pnpm dev';
+const serverMode = process.argv.includes('--server');
+const command = serverMode ? 'pnpm dev:server' : app === 'vue' ? 'pnpm dev:vue' : 'pnpm dev';
 const host = '127.0.0.1';
 const root = resolve(import.meta.dirname, '../../..');
 const ports = [
@@ -18,7 +20,10 @@ const ports = [
     usual: `\`${command}\` or another Vite dev server`,
   },
 ];
-const demoUrl = `http://${host}:${ports[1].port}/`;
+if (serverMode) {
+  ports.push({ port: 4100, what: 'the passwordless server', usual: '`pnpm dev:server`' });
+}
+const demoUrl = `http://${host}:${ports[1].port}/${serverMode ? '?mode=server' : ''}`;
 const emulatorUrl = `http://${host}:${ports[0].port}/`;
 
 /** Binds the port as the child would: a busy port is found before anything prints "ready". */
@@ -69,6 +74,9 @@ const children = [
     String(ports[1].port),
     '--strictPort',
   ]),
+  ...(serverMode
+    ? [start(ports[2].what, resolve(root, 'apps/demo-shared'), ['--import', 'tsx', 'server/dev-server.ts'])]
+    : []),
 ];
 
 let stopping = false;
@@ -107,7 +115,9 @@ async function until(url) {
   return false;
 }
 
-if ((await until(`${emulatorUrl}__dev/outbox`)) && (await until(demoUrl)) && !stopping) {
-  console.log(`\n  Passwordless ${app === 'vue' ? 'Vue' : 'React'} demo: ${demoUrl}`);
+const serverUp = () => !serverMode || until(`http://${host}:4100/auth/passwordless/flow`);
+if ((await until(`${emulatorUrl}__dev/outbox`)) && (await until(demoUrl)) && (await serverUp()) && !stopping) {
+  const mode = serverMode ? ' (server mode: regular web app pwl-web)' : '';
+  console.log(`\n  Passwordless ${app === 'vue' ? 'Vue' : 'React'} demo${mode}: ${demoUrl}`);
   console.log(`  Auth0 emulator:          ${emulatorUrl} (outbox: ${emulatorUrl}__dev)\n`);
 }
