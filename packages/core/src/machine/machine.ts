@@ -632,7 +632,7 @@ export const passwordlessMachine = setup({
           },
           after: { requestTimeout: { target: 'enroll', actions: 'recordTimeout' } },
         },
-        failed: { on: { RETRY: 'loading' } },
+        failed: { on: { RETRY: { target: 'loading', actions: 'clearError' } } },
       },
     },
 
@@ -901,7 +901,7 @@ export const passwordlessMachine = setup({
           },
           after: { requestTimeout: { target: 'recovery', actions: 'recordTimeout' } },
         },
-        failed: { on: { RETRY: 'routing' } },
+        failed: { on: { RETRY: { target: 'routing', actions: 'clearError' } } },
       },
     },
 

@@ -113,6 +113,20 @@ describe('MFA', () => {
     answers = [];
   });
 
+  it('RETRY after the authenticators failed to load clears the old error', async () => {
+    let failures = 1;
+    const { actor } = await untilMfa({
+      listAuthenticators: () => (failures-- > 0 ? fail('network') : [authenticator('totp|dev_1', 'otp')]),
+    });
+    expect(getPasswordlessView(actor.getSnapshot())).toMatchObject({
+      step: 'mfa_failed',
+      error: { code: 'network' },
+    });
+    actor.send({ type: 'RETRY' });
+    await settle();
+    expect(getPasswordlessView(actor.getSnapshot())).toMatchObject({ step: 'mfa_otp', error: null });
+  });
+
   it('stops polling when the push is rejected and can retry with a new challenge', async () => {
     const { actor, callCount } = await untilMfa({
       listAuthenticators: [authenticator('push|dev_1', 'push-notification')],
