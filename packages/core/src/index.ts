@@ -129,3 +129,6 @@ export type {
 export type { TokenResult } from './api/tokens.ts';
 export type { CallOptions } from './api/context.ts';
 export type { Telemetry } from './api/telemetry.ts';
+
+// Server mode: the view and events of a flow that runs on @passwordless-xstate/server
+export { createRemoteFlow, type RemoteFlow, type RemoteFlowOptions } from './remote/remote-flow.ts';

@@ -6,6 +6,7 @@ export {
   type UsePasswordlessOptions,
   type UsePasswordlessResult,
 } from './use-passwordless.ts';
+export type { UsePasswordlessServerOptions, UsePasswordlessServerResult } from './use-remote-flow.ts';
 export {
   PasswordlessProvider,
   usePasswordlessActions,

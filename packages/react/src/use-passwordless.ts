@@ -12,6 +12,12 @@ import {
 import { useActorRef } from '@xstate/react';
 import { useEffect, useMemo, useState } from 'react';
 import { useFlowSelector } from './use-flow-selector.ts';
+import {
+  useRemoteFlow,
+  useRemoteFlowState,
+  type UsePasswordlessServerOptions,
+  type UsePasswordlessServerResult,
+} from './use-remote-flow.ts';
 
 /** Core's options; `persist` restores the flow on mount and saves it as it changes. */
 export type UsePasswordlessOptions = PasswordlessOptions;
@@ -43,6 +49,21 @@ export function usePasswordlessState(actorRef: PasswordlessActorRef): UsePasswor
   return useMemo(() => ({ ...view, ...actions, actorRef }), [view, actions, actorRef]);
 }
 
-export function usePasswordless(options: UsePasswordlessOptions): UsePasswordlessResult {
-  return usePasswordlessState(usePasswordlessActor(options));
+/**
+ * The flow in this component. With `{ server: '/auth/passwordless' }` it runs on
+ * `@passwordless-xstate/server` (a Regular Web Application): the same view and actions, no `actorRef`.
+ */
+export function usePasswordless(options: UsePasswordlessServerOptions): UsePasswordlessServerResult;
+export function usePasswordless(options: UsePasswordlessOptions): UsePasswordlessResult;
+export function usePasswordless(
+  options: UsePasswordlessOptions | UsePasswordlessServerOptions,
+): UsePasswordlessResult | UsePasswordlessServerResult;
+export function usePasswordless(
+  options: UsePasswordlessOptions | UsePasswordlessServerOptions,
+): UsePasswordlessResult | UsePasswordlessServerResult {
+  // The mode is read once, like every option, so each render calls the same hooks.
+  const [initial] = useState(() => options);
+  return 'server' in initial
+    ? useRemoteFlowState(useRemoteFlow(initial))
+    : usePasswordlessState(usePasswordlessActor(initial));
 }

@@ -5,6 +5,7 @@ export {
   type UsePasswordlessOptions,
   type UsePasswordlessResult,
 } from './use-passwordless.ts';
+export type { UsePasswordlessServerOptions, UsePasswordlessServerResult } from './server-flow.ts';
 export {
   injectPasswordless,
   passwordlessKey,

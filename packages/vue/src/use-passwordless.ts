@@ -1,7 +1,6 @@
 import {
   createPasswordlessActions,
   getPasswordlessView,
-  isEqualView,
   passwordlessActorArgs,
   persistPasswordless,
   type PasswordlessActions,
@@ -18,6 +17,12 @@ import {
   shallowReactive,
   shallowReadonly,
 } from 'vue';
+import {
+  createServerFlow,
+  type UsePasswordlessServerOptions,
+  type UsePasswordlessServerResult,
+} from './server-flow.ts';
+import { assignChanged } from './view-state.ts';
 
 /** Core's options; `persist` restores the flow when it is created and saves it as it changes. */
 export type UsePasswordlessOptions = PasswordlessOptions;
@@ -54,13 +59,7 @@ export function createFlow(options: UsePasswordlessOptions): PasswordlessFlow {
     ...createPasswordlessActions(actorRef.send),
     actorRef: markRaw(actorRef),
   });
-  const update = () => {
-    const view = getPasswordlessView(actorRef.getSnapshot());
-    for (const key of Object.keys(view) as (keyof PasswordlessView)[]) {
-      // Fresh but equal objects (`can`, `mfa`, …) would otherwise wake every reader on each tick.
-      if (!isEqualView(state[key], view[key])) Object.assign(state, { [key]: view[key] });
-    }
-  };
+  const update = () => assignChanged(state, getPasswordlessView(actorRef.getSnapshot()));
   // On an error too: the view then says the flow stopped instead of freezing on the last step.
   const subscription = actorRef.subscribe({ next: update, error: update });
 
@@ -84,10 +83,19 @@ export function createFlow(options: UsePasswordlessOptions): PasswordlessFlow {
 
 /**
  * The whole flow in one component (or any effect scope): the view as reactive, read-only state,
- * the typed actions and the `actorRef`. Outside a component it starts at once.
+ * the typed actions and the `actorRef`. Outside a component it starts at once. With
+ * `{ server: '/auth/passwordless' }` it runs on `@passwordless-xstate/server` (a Regular Web
+ * Application): the same view and actions, no `actorRef`.
  */
-export function usePasswordless(options: UsePasswordlessOptions): UsePasswordlessResult {
-  const { result, start } = createFlow(options);
+export function usePasswordless(options: UsePasswordlessServerOptions): UsePasswordlessServerResult;
+export function usePasswordless(options: UsePasswordlessOptions): UsePasswordlessResult;
+export function usePasswordless(
+  options: UsePasswordlessOptions | UsePasswordlessServerOptions,
+): UsePasswordlessResult | UsePasswordlessServerResult;
+export function usePasswordless(
+  options: UsePasswordlessOptions | UsePasswordlessServerOptions,
+): UsePasswordlessResult | UsePasswordlessServerResult {
+  const { result, start } = 'server' in options ? createServerFlow(options) : createFlow(options);
   startWhenMounted(start);
   return result;
 }
