@@ -15,6 +15,17 @@ const args = [
   '--disable-sync',
 ];
 
+/** The demos read their mode from localStorage (`?mode=server` sets it), so a project can preset it. */
+const serverMode = (port: number) => ({
+  cookies: [],
+  origins: [
+    {
+      origin: `http://127.0.0.1:${port}`,
+      localStorage: [{ name: 'passwordless-demo-mode', value: 'server' }],
+    },
+  ],
+});
+
 /**
  * One framework-agnostic suite, one project per demo app (the app under test is the project's
  * baseURL), so React and Vue are held to exactly the same behaviour.
@@ -36,11 +47,25 @@ export default defineConfig({
   projects: [
     { name: 'react', use: { baseURL: 'http://127.0.0.1:4173' } },
     { name: 'vue', use: { baseURL: 'http://127.0.0.1:4174' } },
+    // The same demos in server mode: the flow runs in @passwordless-xstate/server (Regular Web App
+    // `pwl-web`) behind the demos' /auth proxy. The statechart panel and the browser's own
+    // persistence do not exist there, and its clock is the server's (page.clock cannot move it).
+    ...(['react', 'vue'] as const).map((app, index) => ({
+      name: `${app}-server`,
+      testIgnore: [/inspector\.e2e\.ts/, /resume\.e2e\.ts/, /timing\.e2e\.ts/],
+      use: { baseURL: `http://127.0.0.1:${4173 + index}`, storageState: serverMode(4173 + index) },
+    })),
   ],
   webServer: [
     {
       command: 'pnpm emulator',
       url: 'http://127.0.0.1:4000/__dev/outbox',
+      reuseExistingServer: !process.env.CI,
+      timeout: 30_000,
+    },
+    {
+      command: 'pnpm --filter demo-shared server',
+      url: 'http://127.0.0.1:4100/auth/passwordless/flow',
       reuseExistingServer: !process.env.CI,
       timeout: 30_000,
     },

@@ -1,5 +1,14 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import { EMULATOR, codeFor, expect, expectSignedIn, message, test, totp } from './support.ts';
+import {
+  EMULATOR,
+  codeFor,
+  confirmMagicLink,
+  expect,
+  expectSignedIn,
+  message,
+  test,
+  totp,
+} from './support.ts';
 
 /** First factor by magic link, opened from the dev outbox, up to whatever the second factor asks. */
 async function passFirstFactorByLink(page: Page, request: APIRequestContext, email: string) {
@@ -13,6 +22,7 @@ async function passFirstFactorByLink(page: Page, request: APIRequestContext, ema
     .getByRole('complementary', { name: 'Dev outbox' })
     .getByRole('link', { name: 'Open magic link' })
     .click();
+  await confirmMagicLink(page);
 }
 
 test('magic link, then TOTP', async ({ page, request, shot }) => {

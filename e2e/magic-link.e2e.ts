@@ -1,4 +1,4 @@
-import { expect, expectSignedIn, message, test } from './support.ts';
+import { confirmMagicLink, expect, expectSignedIn, message, test } from './support.ts';
 
 test('magic link opened from the dev outbox signs in on the callback route', async ({
   page,
@@ -16,6 +16,7 @@ test('magic link opened from the dev outbox signs in on the callback route', asy
   await expect(link).toBeVisible();
   await shot('08-link-sent');
   await link.click();
+  await confirmMagicLink(page);
   await expectSignedIn(page, 'alice@example.com');
   // The single-use code is gone from the address bar.
   expect(new URL(page.url()).pathname).toBe('/');
@@ -30,6 +31,7 @@ test('a magic link from another browser is refused', async ({ page, request, bro
   const { link } = await message(request, 'alice@example.com');
   const other = await browser.newPage();
   await other.goto(link ?? '');
+  await confirmMagicLink(other);
   await expect(other.getByRole('alert')).toContainText(/another browser|does not belong/);
   await other.close();
 });

@@ -79,3 +79,9 @@ export async function expectSignedIn(page: Page, who: string) {
   await expect(page.getByRole('heading', { name: /^Welcome/ })).toBeVisible();
   await expect(page.getByText(`Signed in as ${who}`)).toBeVisible();
 }
+
+/** Server mode shows a confirm page first (mail scanners open links too): press its button. */
+export async function confirmMagicLink(page: Page) {
+  if (!test.info().project.name.endsWith('-server')) return;
+  await page.getByRole('button', { name: 'Continue signing in' }).click();
+}

@@ -116,7 +116,12 @@ async function until(url) {
 }
 
 const serverUp = () => !serverMode || until(`http://${host}:4100/auth/passwordless/flow`);
-if ((await until(`${emulatorUrl}__dev/outbox`)) && (await until(demoUrl)) && (await serverUp()) && !stopping) {
+if (
+  (await until(`${emulatorUrl}__dev/outbox`)) &&
+  (await until(demoUrl)) &&
+  (await serverUp()) &&
+  !stopping
+) {
   const mode = serverMode ? ' (server mode: regular web app pwl-web)' : '';
   console.log(`\n  Passwordless ${app === 'vue' ? 'Vue' : 'React'} demo${mode}: ${demoUrl}`);
   console.log(`  Auth0 emulator:          ${emulatorUrl} (outbox: ${emulatorUrl}__dev)\n`);

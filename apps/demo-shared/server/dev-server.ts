@@ -17,7 +17,9 @@ async function store(): Promise<FlowStore | undefined> {
 }
 
 const pwl = createPasswordlessServer({
-  ...(env.AUTH0_DOMAIN ? { domain: env.AUTH0_DOMAIN } : { baseUrl: env.AUTH0_BASE_URL ?? 'http://127.0.0.1:4000/' }),
+  ...(env.AUTH0_DOMAIN
+    ? { domain: env.AUTH0_DOMAIN }
+    : { baseUrl: env.AUTH0_BASE_URL ?? 'http://127.0.0.1:4000/' }),
   clientId: env.AUTH0_CLIENT_ID ?? 'pwl-web',
   clientSecret: env.AUTH0_CLIENT_SECRET ?? 'pwl-web-secret-for-local-development-only',
   // A fixed secret only for local development: flows survive a restart of this server.

@@ -1,4 +1,4 @@
-import type { PasswordlessOptions } from '@passwordless-xstate/core';
+import type { PasswordlessOptions, RemoteFlowOptions } from '@passwordless-xstate/core';
 import { demoInspect } from './inspection.ts';
 
 const env = import.meta.env;
@@ -11,8 +11,24 @@ export const emulatorUrl =
     ? baseUrl.replace(/\/?$/, '/')
     : null;
 
+const MODE_KEY = 'passwordless-demo-mode';
+
+/**
+ * Browser mode: the chart calls the emulator itself with the Native app `pwl-native`. Server mode
+ * (`?mode=server`, remembered for the origin): the chart runs in @passwordless-xstate/server with
+ * the Regular Web App `pwl-web` (`pnpm dev:server`), behind the demo's /auth proxy.
+ */
+export function demoMode(): 'browser' | 'server' {
+  const asked = new URLSearchParams(window.location.search).get('mode');
+  if (asked === 'server' || asked === 'browser') window.localStorage.setItem(MODE_KEY, asked);
+  return window.localStorage.getItem(MODE_KEY) === 'server' ? 'server' : 'browser';
+}
+
+export const isServerMode = () => demoMode() === 'server';
+
 /** The flow's options for either demo; `app` names its storage key so the two never share a flow. */
-export function flowOptions(app: 'react' | 'vue'): PasswordlessOptions {
+export function flowOptions(app: 'react' | 'vue'): PasswordlessOptions | RemoteFlowOptions {
+  if (isServerMode()) return { server: '/auth/passwordless' };
   const params = new URLSearchParams(window.location.search);
   return {
     clientId: env.VITE_AUTH0_CLIENT_ID || 'pwl-native',

@@ -16,7 +16,9 @@ interface OutboxMessage {
 export function DevOutbox({ baseUrl }: { baseUrl: string }) {
   const [messages, setMessages] = useState<OutboxMessage[]>([]);
   const [offline, setOffline] = useState(false);
-  const state = usePasswordlessSelector((_, snapshot) => stateValuePaths(snapshot.value).join(' · '));
+  const state = usePasswordlessSelector((view, snapshot) =>
+    snapshot ? stateValuePaths(snapshot.value).join(' · ') : `${view.step} (the chart runs on the server)`,
+  );
 
   const load = useCallback(async () => {
     try {

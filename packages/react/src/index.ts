@@ -13,4 +13,5 @@ export {
   usePasswordlessActorRef,
   usePasswordlessContext,
   usePasswordlessSelector,
+  type PasswordlessFlowState,
 } from './context.tsx';

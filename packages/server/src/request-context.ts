@@ -51,10 +51,12 @@ export function requestContext(
 
 /** The first screen, or the screen after a flow was discarded or has expired. */
 export function freshView(context: RequestContext, discarded = false): PasswordlessPublicView {
-  return toPublicView(readFlow(context.options, undefined, discarded));
+  return toPublicView(readFlow(context.options, undefined, discarded), context.options.now());
 }
 
-export const flowView = (snapshot: PasswordlessSnapshot) => toPublicView(snapshot);
+/** Countdowns run from the server's clock now, not from when the flow was last stored. */
+export const flowView = (context: RequestContext, snapshot: PasswordlessSnapshot) =>
+  toPublicView(snapshot, context.options.now());
 
 /** A signed-in person, from the session cookie: who they are, and that they may sign out. */
 export function sessionView(context: RequestContext, session: ServerSession): PasswordlessPublicView {

@@ -58,7 +58,7 @@ function auth0Client(options: ResolvedServerOptions, forwardedFor: string | null
 export async function runFlow(options: ResolvedServerOptions, request: FlowRequest): Promise<FlowResult> {
   const client = auth0Client(options, request.forwardedFor);
   const machine = passwordlessMachine.provide({
-    actors: { ...createPasswordlessActors(() => client), ticker: fromCallback(() => {}) },
+    actors: { ...createPasswordlessActors(() => client, options.now), ticker: fromCallback(() => {}) },
   });
   const actor = createActor(machine, {
     input: {

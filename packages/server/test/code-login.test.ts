@@ -65,4 +65,14 @@ describe('a regular web app signs in through the server', () => {
     const wrong = await browser.send({ type: 'SUBMIT_CODE', otp: code === '000000' ? '111111' : '000000' });
     expect(wrong.body.view).toMatchObject({ step: 'code', attemptsLeft: 2, error: { code: 'invalid_code' } });
   });
+
+  it('once signed in, an event from a tab that is behind gets the session, not a new sign-in', async () => {
+    const browser = new TestBrowser(stack.origin);
+    await browser.send({ type: 'SUBMIT_IDENTIFIER', identifier: 'tabs@example.com' });
+    await browser.send({ type: 'SUBMIT_CODE', otp: await latestCode('tabs@example.com') });
+    const starts = stack.calls.filter((call) => call.url.endsWith('/passwordless/start')).length;
+    const behind = await browser.send({ type: 'SUBMIT_IDENTIFIER', identifier: 'tabs@example.com' });
+    expect(behind.body.view).toMatchObject({ step: 'authenticated', user: { email: 'tabs@example.com' } });
+    expect(stack.calls.filter((call) => call.url.endsWith('/passwordless/start')).length).toBe(starts);
+  });
 });

@@ -107,7 +107,13 @@ describe('the server refuses what a browser would not send, with a clear 4xx and
       identifier: 'cookie@example.com',
     });
 
-    now += 61_000;
+    // A view of a stored flow counts down from the server's clock now, not from when it was stored.
+    now += 20_000;
+    const later = await browser.flow();
+    expect(later.body.view?.serverNow).toBe(now);
+    expect(later.body.view?.deadlines.codeExpiresAt).toBe(now - 20_000 + 180_000);
+
+    now += 41_000;
     const expired = await browser.flow();
     expect(expired.body).toMatchObject({ version: 0, view: { step: 'identify' } });
     expect(browser.jar.has('pwl-flow')).toBe(false);

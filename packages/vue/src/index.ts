@@ -2,6 +2,7 @@ export * from '@passwordless-xstate/core';
 export {
   usePasswordless,
   type PasswordlessFlow,
+  type PasswordlessFlowState,
   type UsePasswordlessOptions,
   type UsePasswordlessResult,
 } from './use-passwordless.ts';

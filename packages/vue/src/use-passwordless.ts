@@ -32,11 +32,20 @@ export type UsePasswordlessResult = Readonly<
   PasswordlessView & PasswordlessActions & { actorRef: PasswordlessActorRef }
 >;
 
+/** What a provider shares in either mode; `actorRef` only when the chart runs in the browser. */
+export type PasswordlessFlowState = Readonly<
+  PasswordlessView & PasswordlessActions & { actorRef: PasswordlessActorRef | undefined }
+>;
+
 /** What a provider shares: the flow, and how a consumer starts it once it is mounted. */
-export interface PasswordlessFlow {
-  result: UsePasswordlessResult;
+export interface PasswordlessFlow<Result extends PasswordlessFlowState = PasswordlessFlowState> {
+  result: Result;
   start: () => void;
 }
+
+/** A flow for either mode: `{ server }` runs it on `@passwordless-xstate/server`. */
+export const flowFor = (options: UsePasswordlessOptions | UsePasswordlessServerOptions): PasswordlessFlow =>
+  'server' in options ? createServerFlow(options) : createFlow(options);
 
 /** In a component, on mount: a server render never runs the flow or its timers. Elsewhere, now. */
 export function startWhenMounted(start: () => void): void {
@@ -48,7 +57,7 @@ export function startWhenMounted(start: () => void): void {
  * One actor owned by the current effect scope (a component, `effectScope()` or the plugin's app):
  * it stops when that scope is disposed. Options are read once.
  */
-export function createFlow(options: UsePasswordlessOptions): PasswordlessFlow {
+export function createFlow(options: UsePasswordlessOptions): PasswordlessFlow<UsePasswordlessResult> {
   const { logic, actorOptions, persist, observer } = passwordlessActorArgs(options);
   const actorRef = createActor(logic, actorOptions);
   // Before start, so an internal error is reported through `onError` and never goes unhandled.
@@ -95,7 +104,7 @@ export function usePasswordless(
 export function usePasswordless(
   options: UsePasswordlessOptions | UsePasswordlessServerOptions,
 ): UsePasswordlessResult | UsePasswordlessServerResult {
-  const { result, start } = 'server' in options ? createServerFlow(options) : createFlow(options);
+  const { result, start } = flowFor(options);
   startWhenMounted(start);
-  return result;
+  return result as UsePasswordlessResult | UsePasswordlessServerResult;
 }

@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/vue';
 import { mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import { createApp, effectScope, h, watch } from 'vue';
-import { injectPasswordless, passwordlessPlugin, type UsePasswordlessResult } from '../src/index.ts';
+import { injectPasswordless, passwordlessPlugin, type PasswordlessFlowState } from '../src/index.ts';
 import { enter, pause } from './dom.ts';
 import { useEmulator } from './helpers.ts';
 import InjectedFlow from './InjectedFlow.vue';
@@ -13,9 +13,9 @@ const emulator = useEmulator();
 
 describe('providePasswordless, injectPasswordless and the plugin', () => {
   it('a provider and its descendants share one flow, stopped when the provider unmounts', async () => {
-    let flow: UsePasswordlessResult | undefined;
+    let flow: PasswordlessFlowState | undefined;
     const view = render(ProvidedFlow, {
-      props: { options: emulator.options(), capture: (f: UsePasswordlessResult) => (flow = f) },
+      props: { options: emulator.options(), capture: (f: PasswordlessFlowState) => (flow = f) },
     });
     expect(screen.getByTestId('badge').textContent).toBe('identify · can resend: false');
     await enter('Email', 'alice@example.com');
@@ -28,16 +28,16 @@ describe('providePasswordless, injectPasswordless and the plugin', () => {
     await screen.findByText('Signed in as alice@example.com');
     expect(screen.getByTestId('provider-step').textContent).toBe('authenticated');
     view.unmount();
-    expect(flow?.actorRef.getSnapshot().status).toBe('stopped');
+    expect(flow?.actorRef?.getSnapshot().status).toBe('stopped');
   });
 
   it('countdown ticks reach readers of the countdown only', async () => {
-    let flow: UsePasswordlessResult | undefined;
+    let flow: PasswordlessFlowState | undefined;
     let badgeRenders = 0;
     render(ProvidedFlow, {
       props: {
         options: emulator.options(),
-        capture: (f: UsePasswordlessResult) => (flow = f),
+        capture: (f: PasswordlessFlowState) => (flow = f),
         onBadgeRendered: () => (badgeRenders += 1),
       },
     });
@@ -57,7 +57,7 @@ describe('providePasswordless, injectPasswordless and the plugin', () => {
 
     const start = Date.now();
     for (const seconds of [5, 10, 15]) {
-      flow.actorRef.send({ type: 'TICK', now: start + seconds * 1000 });
+      flow.actorRef?.send({ type: 'TICK', now: start + seconds * 1000 });
       await pause(0);
     }
     expect(countdown.length).toBeGreaterThanOrEqual(3);
@@ -67,10 +67,10 @@ describe('providePasswordless, injectPasswordless and the plugin', () => {
   });
 
   it('the plugin shares one flow across the app, starts on mount and stops with app.unmount()', async () => {
-    let flow: UsePasswordlessResult | undefined;
+    let flow: PasswordlessFlowState | undefined;
     const app = mount(
       {
-        render: () => [h(StepBadge), h(InjectedFlow, { capture: (f: UsePasswordlessResult) => (flow = f) })],
+        render: () => [h(StepBadge), h(InjectedFlow, { capture: (f: PasswordlessFlowState) => (flow = f) })],
       },
       { global: { plugins: [[passwordlessPlugin, emulator.options()]] } },
     );
@@ -81,9 +81,9 @@ describe('providePasswordless, injectPasswordless and the plugin', () => {
     await expect.poll(() => app.get('[data-testid="step"]').text()).toBe('code');
     expect(app.get('[data-testid="badge"]').text()).toBe('code · can resend: false');
     expect(emulator.current.outbox('alice@example.com')).toHaveLength(1);
-    expect(flow?.actorRef.getSnapshot().status).toBe('active');
+    expect(flow?.actorRef?.getSnapshot().status).toBe('active');
     app.unmount();
-    expect(flow?.actorRef.getSnapshot().status).toBe('stopped');
+    expect(flow?.actorRef?.getSnapshot().status).toBe('stopped');
   });
 
   it('tells what is missing when used without a provider', () => {

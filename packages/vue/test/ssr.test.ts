@@ -7,13 +7,13 @@ import {
   passwordlessPlugin,
   providePasswordless,
   usePasswordless,
-  type UsePasswordlessResult,
+  type PasswordlessFlowState,
 } from '../src/index.ts';
 import { memoryStorage } from './helpers.ts';
 
 const options = { clientId: 'pwl-native', baseUrl: 'http://127.0.0.1:9/' };
 
-function stepOf(read: () => UsePasswordlessResult, seen: UsePasswordlessResult[]): Component {
+function stepOf(read: () => PasswordlessFlowState, seen: PasswordlessFlowState[]): Component {
   return {
     setup() {
       const flow = read();
@@ -24,23 +24,23 @@ function stepOf(read: () => UsePasswordlessResult, seen: UsePasswordlessResult[]
 }
 
 /** On the server nothing may run: an event sent now stays queued instead of reaching the chart. */
-function expectNotStarted(flow: UsePasswordlessResult | undefined) {
+function expectNotStarted(flow: PasswordlessFlowState | undefined) {
   flow?.submitIdentifier('not-an-address');
   expect(flow?.step).toBe('identify');
-  expect(flow?.actorRef.getSnapshot().context.error).toBeNull();
+  expect(flow?.actorRef?.getSnapshot().context.error).toBeNull();
 }
 
 describe('server rendering', () => {
   it('usePasswordless renders the first step without a window and without starting the flow', async () => {
     expect(typeof window).toBe('undefined');
-    const seen: UsePasswordlessResult[] = [];
+    const seen: PasswordlessFlowState[] = [];
     const html = await renderToString(createSSRApp(stepOf(() => usePasswordless(options), seen)));
     expect(html).toContain('step: identify, can submit: true');
     expectNotStarted(seen[0]);
   });
 
   it('providePasswordless with persistence configured, read by a descendant', async () => {
-    const seen: UsePasswordlessResult[] = [];
+    const seen: PasswordlessFlowState[] = [];
     const child = stepOf(injectPasswordless, seen);
     const root = {
       setup() {
@@ -53,7 +53,7 @@ describe('server rendering', () => {
   });
 
   it('the plugin', async () => {
-    const seen: UsePasswordlessResult[] = [];
+    const seen: PasswordlessFlowState[] = [];
     const app = createSSRApp(stepOf(injectPasswordless, seen)).use(passwordlessPlugin, options);
     expect(await renderToString(app)).toContain('step: identify');
     expectNotStarted(seen[0]);

@@ -18,9 +18,9 @@ const time = (at: number) =>
 export function InspectorPanel() {
   const actorRef = usePasswordlessActorRef();
   // Re-draw only when the state changes, not on every tick.
-  const active = usePasswordlessSelector((_, snapshot) => JSON.stringify(snapshot.value));
+  const active = usePasswordlessSelector((_, snapshot) => JSON.stringify(snapshot?.value));
   const context = usePasswordlessSelector((_, snapshot) =>
-    JSON.stringify(redactSecrets(snapshot.context), null, 2),
+    JSON.stringify(redactSecrets(snapshot?.context), null, 2),
   );
   const entries = useSyncExternalStore(inspectionLog.subscribe, inspectionLog.entries);
   const [svg, setSvg] = useState('');

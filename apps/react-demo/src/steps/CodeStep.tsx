@@ -1,10 +1,10 @@
-import { usePasswordlessContext, type UsePasswordlessResult } from '@passwordless-xstate/react';
+import { usePasswordlessContext, type PasswordlessFlowState } from '@passwordless-xstate/react';
 import { useState, type FormEvent } from 'react';
 import { clock } from 'demo-shared/format';
 import { Alert, CodeField, StepHeader, SubmitButton } from '../ui.tsx';
 import { ResendRow } from './Resend.tsx';
 
-function problem(flow: UsePasswordlessResult): string | undefined {
+function problem(flow: PasswordlessFlowState): string | undefined {
   if (!flow.codeExpired) return flow.error?.message;
   if (flow.error?.code === 'code_expired' || flow.attemptsLeft > 0)
     return 'This code has expired. Request a new one below.';

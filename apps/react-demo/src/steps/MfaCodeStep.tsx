@@ -1,10 +1,10 @@
-import { usePasswordlessContext, type UsePasswordlessResult } from '@passwordless-xstate/react';
+import { usePasswordlessContext, type PasswordlessFlowState } from '@passwordless-xstate/react';
 import { useState, type FormEvent } from 'react';
 import { EnrollmentDetails } from '../Enrollment.tsx';
 import { Alert, CodeField, StepHeader, SubmitButton } from '../ui.tsx';
 import { MfaLinks } from './MfaLinks.tsx';
 
-function copy(flow: UsePasswordlessResult): { title: string; lead: string } {
+function copy(flow: PasswordlessFlowState): { title: string; lead: string } {
   const mfa = flow.mfa;
   const target = mfa?.selectedAuthenticator?.name;
   if (mfa?.enrollment?.factor === 'otp')

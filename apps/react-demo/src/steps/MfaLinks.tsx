@@ -1,7 +1,7 @@
-import type { UsePasswordlessResult } from '@passwordless-xstate/react';
+import type { PasswordlessFlowState } from '@passwordless-xstate/react';
 
 /** The ways out of an MFA challenge: another factor, a recovery code, or giving up. */
-export function MfaLinks({ flow }: { flow: UsePasswordlessResult }) {
+export function MfaLinks({ flow }: { flow: PasswordlessFlowState }) {
   const enrolling = Boolean(flow.mfa?.enrollment);
   const others = (flow.mfa?.authenticators.length ?? 0) > 1;
   return (

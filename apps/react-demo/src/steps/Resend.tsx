@@ -1,9 +1,9 @@
-import type { UsePasswordlessResult } from '@passwordless-xstate/react';
+import type { PasswordlessFlowState } from '@passwordless-xstate/react';
 import { useState } from 'react';
 import { clock } from 'demo-shared/format';
 
 /** Resend with its cooldown, plus the way back to the identify step. */
-export function ResendRow(props: { flow: UsePasswordlessResult; what: string; onResend?: () => void }) {
+export function ResendRow(props: { flow: PasswordlessFlowState; what: string; onResend?: () => void }) {
   const { flow, what } = props;
   const [asked, setAsked] = useState(false);
   const resending = asked && flow.busy;

@@ -39,15 +39,16 @@ export interface AssociateInput extends WithMfaToken {
   email?: string;
 }
 
-const now = () => Date.now();
-
 // After a magic link, the token minted by the MFA grant is checked against the link's nonce when it
 // carries one; Auth0 does not document whether it does, so a token without one is accepted too.
 const mfaNonceCheck = (input: WithMfaToken): NonceCheck | undefined =>
   input.linkNonce === undefined ? undefined : { nonce: input.linkNonce, mayBeAbsent: true };
 
-/** The chart's actors, each one Auth0 call that aborts with the state that invoked it. */
-export function createPasswordlessActors(clientFor: ClientResolver) {
+/**
+ * The chart's actors, each one Auth0 call that aborts with the state that invoked it. `now` is the
+ * clock they stamp times with (when a code was sent, the ticker); a server passes its own.
+ */
+export function createPasswordlessActors(clientFor: ClientResolver, now: () => number = Date.now) {
   return {
     startPasswordless: fromPromise<{ sentAt: number }, StartInput>(async ({ input, signal }) => {
       const { config } = input;

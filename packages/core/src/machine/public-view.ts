@@ -21,7 +21,8 @@ export interface PasswordlessPublicView extends Omit<PasswordlessView, 'session'
   serverNow: number;
 }
 
-export function toPublicView(snapshot: PasswordlessSnapshot): PasswordlessPublicView {
+/** `serverNow`: the server's clock now, when the snapshot was taken earlier (a stored flow). */
+export function toPublicView(snapshot: PasswordlessSnapshot, serverNow?: number): PasswordlessPublicView {
   const view = getPasswordlessView(snapshot);
   const { context } = snapshot;
   return {
@@ -33,7 +34,7 @@ export function toPublicView(snapshot: PasswordlessSnapshot): PasswordlessPublic
       mfaExpiresAt: context?.mfa?.expiresAt ?? null,
       nextPollAt: context?.mfa?.challenge?.nextPollAt ?? null,
     },
-    serverNow: context?.now ?? Date.now(),
+    serverNow: serverNow ?? context?.now ?? Date.now(),
   };
 }
 

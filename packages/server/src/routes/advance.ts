@@ -54,7 +54,7 @@ export function conflict(
   const snapshot = readFlow(context.options, flow?.snapshot, flow?.discarded ?? false);
   return Object.assign(new HttpProblem(409, error, description), {
     version: flow?.record.version ?? 0,
-    view: flow ? flowView(snapshot) : freshView(context),
+    view: flow ? flowView(context, snapshot) : freshView(context),
   });
 }
 
@@ -124,12 +124,12 @@ export async function advance(
   const { snapshot, persisted } = result;
   if (snapshot.matches('authenticated')) {
     await signIn(context, snapshot, flow?.cookie.id ?? null);
-    return { version: 0, view: flowView(snapshot), snapshot };
+    return { version: 0, view: flowView(context, snapshot), snapshot };
   }
   if (flow && claimed) {
     const committed = await commitFlow(options, flow.cookie.id, claimed, persisted);
     if (!committed) throw conflict(context, flow, 'busy', 'This sign-in was taken over by another request.');
-    return { version: committed.version, view: flowView(snapshot), snapshot };
+    return { version: committed.version, view: flowView(context, snapshot), snapshot };
   }
   const cookie = newFlowCookie();
   const record = await createFlow(options, cookie, persisted);
@@ -139,5 +139,5 @@ export async function advance(
       maxAgeSeconds: Math.floor(options.flowTtlMs / 1000),
     }),
   );
-  return { version: record.version, view: flowView(snapshot), snapshot };
+  return { version: record.version, view: flowView(context, snapshot), snapshot };
 }

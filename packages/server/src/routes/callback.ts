@@ -45,7 +45,7 @@ export async function postCallback(context: RequestContext): Promise<Response> {
   if (!flow) {
     return page(
       'Open the link where you asked for it',
-      '<p>This sign-in link belongs to another browser or device, or the sign-in has expired. Open it in the browser where you asked for it, or enter the code from the message there, or request a new link here.</p><p><a href="/">Back to the app</a></p>',
+      '<p role="alert">This sign-in link belongs to another browser or device, or the sign-in has expired. Open it in the browser where you asked for it, or enter the code from the message there, or request a new link here.</p><p><a href="/">Back to the app</a></p>',
       400,
     );
   }

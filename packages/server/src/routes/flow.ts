@@ -13,7 +13,7 @@ export async function getFlow(context: RequestContext): Promise<Response> {
   const body = flow
     ? {
         version: flow.record.version,
-        view: flowView(readFlow(context.options, flow.snapshot, flow.discarded)),
+        view: flowView(context, readFlow(context.options, flow.snapshot, flow.discarded)),
       }
     : { version: 0, view: freshView(context) };
   return json(body, 200, { 'set-cookie': context.setCookies });
