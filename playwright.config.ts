@@ -64,7 +64,7 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
-      command: 'pnpm --filter demo-shared server',
+      command: 'pnpm --filter demo-shared run server',
       url: 'http://127.0.0.1:4100/auth/passwordless/flow',
       reuseExistingServer: !process.env.CI,
       timeout: 30_000,

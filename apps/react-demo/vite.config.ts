@@ -2,7 +2,9 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 // Server mode: the passwordless server (`pnpm dev:server`, e2e) answers /auth on one origin with the app.
-const proxy = { '/auth': 'http://127.0.0.1:4100' };
+// The Host header is kept (no changeOrigin): the server sees the demo's own origin, which it trusts
+// for CSRF and builds the magic-link callback from.
+const proxy = { '/auth': { target: 'http://127.0.0.1:4100', changeOrigin: false } };
 
 export default defineConfig({
   plugins: [react()],

@@ -3,7 +3,9 @@ import { defineConfig } from 'vite';
 
 // Next to the React demo (5173 / 4173), so both can run at once against one emulator.
 // Server mode: the passwordless server (`pnpm dev:server`, e2e) answers /auth on one origin with the app.
-const proxy = { '/auth': 'http://127.0.0.1:4100' };
+// The Host header is kept (no changeOrigin): the server sees the demo's own origin, which it trusts
+// for CSRF and builds the magic-link callback from.
+const proxy = { '/auth': { target: 'http://127.0.0.1:4100', changeOrigin: false } };
 
 export default defineConfig({
   plugins: [vue()],

@@ -83,7 +83,7 @@ describe('magic link through the confirm page', () => {
     // A scanner's GET (no cookie) and the person's GET both only show the confirm page.
     const scanned = await fetch(callback);
     expect(scanned.status).toBe(200);
-    expect(scanned.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(scanned.headers.get('referrer-policy')).toBe('same-origin');
     const page = await (await browser.request(path)).text();
     expect(page).toContain('Continue signing in');
 

@@ -13,8 +13,9 @@ function page(title: string, body: string, status = 200): Response {
     headers: {
       'content-type': 'text/html; charset=utf-8',
       'cache-control': 'no-store',
-      // The code is in this page's URL: never send it on, never show it inside another site.
-      'referrer-policy': 'no-referrer',
+      // The code is in this page's URL: never send it to another site, never show it inside one.
+      // (`same-origin`, not `no-referrer`: with that, the form's own POST would say `Origin: null`.)
+      'referrer-policy': 'same-origin',
       'content-security-policy':
         "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
       'x-frame-options': 'DENY',
