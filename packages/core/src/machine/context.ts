@@ -44,6 +44,7 @@ export function initialContext(input: PasswordlessInput, now: number): Passwordl
     session: null,
     refreshAt: null,
     refreshFailures: 0,
+    retryAt: null,
     newRecoveryCode: null,
     pendingRevocation: null,
   };

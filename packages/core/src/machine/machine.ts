@@ -88,6 +88,7 @@ export const passwordlessMachine = setup({
       event.type === 'SUBMIT_RECOVERY_CODE' && rules.recoveryCodeLooksValid(event.recoveryCode),
     pushPollDue: ({ context }) => rules.pushPollDue(context),
     refreshDue: ({ context }) => rules.refreshDue(context),
+    rateLimitActive: ({ context }) => rules.rateLimitActive(context),
     hasRefreshToken: ({ context }) => Boolean(context.session?.tokens.refreshToken),
     callbackUrlIsText: ({ event }) => event.type === 'MAGIC_LINK_CALLBACK' && rules.isText(event.callbackUrl),
     isClockReading: ({ event }) => event.type === 'TICK' && rules.isClockReading(event.now),
@@ -95,7 +96,18 @@ export const passwordlessMachine = setup({
   actions: {
     recordTime: assign(({ event }) => (event.type === 'TICK' ? { now: event.now } : {})),
     clearError: assign({ error: null }),
-    recordError: assign(({ event }) => ({ error: toErrorInfo(errorOf(event)) })),
+    recordError: assign(({ context, event }) => {
+      const error = errorOf(event);
+      const retryAfter = retryAfterOf(error);
+      // A 429 holds for whatever the person asks next, not only for the request that got it.
+      return {
+        error: toErrorInfo(error),
+        ...(retryAfter > 0 ? { retryAt: context.now + retryAfter * 1000 } : {}),
+      };
+    }),
+    // A resend's 429 delays only resending (delayResendAfterError); the code sent before still works.
+    recordResendError: assign(({ event }) => ({ error: toErrorInfo(errorOf(event)) })),
+    refuseWhileRateLimited: assign(({ context }) => ({ error: rules.stillRateLimited(context) })),
     recordTimeout: assign({
       error: () => localError('timeout', 'The server did not answer in time. Please try again.'),
     }),
@@ -341,6 +353,7 @@ export const passwordlessMachine = setup({
         editing: {
           on: {
             SUBMIT_IDENTIFIER: [
+              { guard: 'rateLimitActive', actions: 'refuseWhileRateLimited' },
               { guard: 'identifierIsValid', target: 'submitting', actions: 'rememberIdentifier' },
               { actions: 'rejectIdentifier' },
             ],
@@ -392,6 +405,7 @@ export const passwordlessMachine = setup({
               always: { guard: 'codeIsUnusable', target: 'expired' },
               on: {
                 SUBMIT_CODE: [
+                  { guard: and(['sendsCode', 'rateLimitActive']), actions: 'refuseWhileRateLimited' },
                   { guard: and(['sendsCode', 'otpLooksValid']), target: '#passwordless.verifying' },
                   { guard: 'sendsCode', actions: 'rejectOtpFormat' },
                 ],
@@ -427,7 +441,7 @@ export const passwordlessMachine = setup({
                 },
                 onError: {
                   target: 'cooling',
-                  actions: ['recordError', 'delayResendAfterError'],
+                  actions: ['recordResendError', 'delayResendAfterError'],
                 },
               },
               after: { requestTimeout: { target: 'ready', actions: 'recordTimeout' } },
@@ -573,11 +587,14 @@ export const passwordlessMachine = setup({
         },
         choosing: {
           on: {
-            SELECT_AUTHENTICATOR: {
-              guard: 'authenticatorIsChoosable',
-              target: '#passwordless.challenge',
-              actions: 'selectAuthenticator',
-            },
+            SELECT_AUTHENTICATOR: [
+              { guard: 'rateLimitActive', actions: 'refuseWhileRateLimited' },
+              {
+                guard: 'authenticatorIsChoosable',
+                target: '#passwordless.challenge',
+                actions: 'selectAuthenticator',
+              },
+            ],
             USE_RECOVERY_CODE: {
               guard: 'hasRecoveryCode',
               target: '#passwordless.challenge.recovery',
@@ -588,6 +605,7 @@ export const passwordlessMachine = setup({
         enroll: {
           on: {
             ENROLL: [
+              { guard: 'rateLimitActive', actions: 'refuseWhileRateLimited' },
               { guard: 'enrollmentIsValid', target: 'associating', actions: 'clearError' },
               { actions: 'rejectEnrollment' },
             ],
@@ -632,7 +650,14 @@ export const passwordlessMachine = setup({
           },
           after: { requestTimeout: { target: 'enroll', actions: 'recordTimeout' } },
         },
-        failed: { on: { RETRY: { target: 'loading', actions: 'clearError' } } },
+        failed: {
+          on: {
+            RETRY: [
+              { guard: 'rateLimitActive', actions: 'refuseWhileRateLimited' },
+              { target: 'loading', actions: 'clearError' },
+            ],
+          },
+        },
       },
     },
 
@@ -719,6 +744,7 @@ export const passwordlessMachine = setup({
         otp: {
           on: {
             SUBMIT_MFA_CODE: [
+              { guard: 'rateLimitActive', actions: 'refuseWhileRateLimited' },
               { guard: 'mfaCodeLooksValid', target: 'verifyingOtp' },
               { actions: 'rejectMfaCodeFormat' },
             ],
@@ -757,6 +783,7 @@ export const passwordlessMachine = setup({
         oob: {
           on: {
             SUBMIT_MFA_CODE: [
+              { guard: 'rateLimitActive', actions: 'refuseWhileRateLimited' },
               { guard: 'mfaCodeLooksValid', target: 'verifyingOob' },
               { actions: 'rejectMfaCodeFormat' },
             ],
@@ -845,6 +872,7 @@ export const passwordlessMachine = setup({
             rejected: {
               on: {
                 RETRY: [
+                  { guard: 'rateLimitActive', actions: 'refuseWhileRateLimited' },
                   {
                     guard: 'isEnrolling',
                     target: '#passwordless.mfa_required.enroll',
@@ -859,6 +887,7 @@ export const passwordlessMachine = setup({
         recovery: {
           on: {
             SUBMIT_RECOVERY_CODE: [
+              { guard: 'rateLimitActive', actions: 'refuseWhileRateLimited' },
               { guard: 'recoveryCodeLooksValid', target: 'verifyingRecovery' },
               { actions: 'rejectRecoveryFormat' },
             ],
@@ -901,7 +930,14 @@ export const passwordlessMachine = setup({
           },
           after: { requestTimeout: { target: 'recovery', actions: 'recordTimeout' } },
         },
-        failed: { on: { RETRY: { target: 'routing', actions: 'clearError' } } },
+        failed: {
+          on: {
+            RETRY: [
+              { guard: 'rateLimitActive', actions: 'refuseWhileRateLimited' },
+              { target: 'routing', actions: 'clearError' },
+            ],
+          },
+        },
       },
     },
 

@@ -112,6 +112,18 @@ export function checkEnrollment(
 export const pushPollDue = (context: PasswordlessContext) =>
   context.now >= (context.mfa?.challenge?.nextPollAt ?? 0);
 
+export const rateLimitActive = (context: PasswordlessContext) =>
+  context.retryAt !== null && context.now < context.retryAt;
+
+/** What a request refused locally during a 429's `Retry-After` says: how long is left. */
+export function stillRateLimited(context: PasswordlessContext): PasswordlessErrorInfo {
+  const retryAfter = Math.max(1, Math.ceil(((context.retryAt ?? context.now) - context.now) / 1000));
+  return {
+    ...localError('rate_limited', `Too many attempts. Please wait ${retryAfter} s and try again.`),
+    retryAfter,
+  };
+}
+
 export const refreshDue = (context: PasswordlessContext) =>
   Boolean(context.session?.tokens.refreshToken) &&
   context.refreshAt !== null &&

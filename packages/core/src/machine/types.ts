@@ -141,6 +141,8 @@ export interface PasswordlessContext {
   refreshAt: number | null;
   /** Refresh attempts that failed in a row (each doubles the wait before the next). */
   refreshFailures: number;
+  /** Until when a 429's `Retry-After` holds: requests the person asks for meanwhile are refused here. */
+  retryAt: number | null;
   /** The replacement after a recovery-code login: show it once, then `ACKNOWLEDGE_RECOVERY_CODE`. */
   newRecoveryCode: string | null;
   /** A refresh token whose revocation at logout failed; revoked again on the way into identify. */
