@@ -65,6 +65,7 @@ export default defineConfig({
     },
     {
       command: 'pnpm --filter demo-shared run server',
+      env: { PASSWORDLESS_STARTS_PER_ADDRESS: '10000' },
       url: 'http://127.0.0.1:4100/auth/passwordless/flow',
       reuseExistingServer: !process.env.CI,
       timeout: 30_000,

@@ -3,7 +3,7 @@ import { StrictMode, useState, type FormEvent } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { usePasswordless, type UsePasswordlessServerOptions } from '../src/index.ts';
-import { useServerStack } from './server-stack.ts';
+import { useServerStack } from '../../server/test/adapters/server-stack.ts';
 
 const stack = useServerStack();
 

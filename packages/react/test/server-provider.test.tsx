@@ -8,7 +8,7 @@ import {
   usePasswordlessContext,
   usePasswordlessSelector,
 } from '../src/index.ts';
-import { useServerStack } from './server-stack.ts';
+import { useServerStack } from '../../server/test/adapters/server-stack.ts';
 
 const stack = useServerStack();
 

@@ -4,7 +4,7 @@ import { createSSRApp, h } from 'vue';
 import { renderToString } from 'vue/server-renderer';
 import { enter } from './dom.ts';
 import ServerFlow from './ServerFlow.vue';
-import { useServerStack } from './server-stack.ts';
+import { useServerStack } from '../../server/test/adapters/server-stack.ts';
 
 const stack = useServerStack();
 

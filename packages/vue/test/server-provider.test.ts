@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/vue';
 import { describe, expect, it } from 'vitest';
 import { enter } from './dom.ts';
 import ProvidedFlow from './ProvidedFlow.vue';
-import { useServerStack } from './server-stack.ts';
+import { useServerStack } from '../../server/test/adapters/server-stack.ts';
 
 const stack = useServerStack();
 

@@ -2,7 +2,7 @@ import type { Authenticator } from '../api/authenticators.ts';
 import type { IdTokenClaims } from '../api/id-token-claims.ts';
 import { dequal } from 'dequal';
 import type { SnapshotFrom } from 'xstate';
-import { choosableAuthenticators, initialContext, selectedAuthenticator } from './context.ts';
+import { choosableAuthenticators, selectedAuthenticator } from './context.ts';
 import { localError } from './errors.ts';
 import type { PasswordlessMachine } from './machine.ts';
 import type {
@@ -216,37 +216,58 @@ export function getPasswordlessView(snapshot: PasswordlessSnapshot): Passwordles
  */
 export const isEqualView: (a: unknown, b: unknown) => boolean = dequal;
 
-const actionNames = Object.keys(
-  sampleEvents(initialContext({ clientId: 'x', domain: 'x' }, 0)),
-) as PasswordlessActionName[];
+/** Every action refused: a flow that stopped, a request in flight, a server flow not loaded yet. */
+export const noActions: Readonly<Record<PasswordlessActionName, boolean>> = {
+  submitIdentifier: false,
+  submitCode: false,
+  resend: false,
+  changeIdentifier: false,
+  handleMagicLinkCallback: false,
+  selectAuthenticator: false,
+  enroll: false,
+  submitMfaCode: false,
+  useRecoveryCode: false,
+  submitRecoveryCode: false,
+  retry: false,
+  back: false,
+  cancel: false,
+  logout: false,
+  refresh: false,
+  acknowledgeRecoveryCode: false,
+};
+
+/** The first step with nothing allowed: the base of views that have no running chart behind them. */
+export const inertView: PasswordlessView = {
+  step: 'identify',
+  busy: false,
+  connection: 'email',
+  send: 'code',
+  identifier: '',
+  error: null,
+  attemptsLeft: 0,
+  codeExpired: false,
+  secondsUntilResend: 0,
+  secondsUntilExpiry: null,
+  mfa: null,
+  user: null,
+  claims: null,
+  session: null,
+  newRecoveryCode: null,
+  logoutIncomplete: false,
+  can: noActions,
+};
 
 /** An actor that failed has no usable context: a view that says so and allows nothing, never a throw. */
 function failedView(snapshot: PasswordlessSnapshot): PasswordlessView {
   const config = snapshot.context?.config;
   return {
-    step: 'identify',
-    busy: false,
+    ...inertView,
     connection: config?.connection ?? 'email',
     send: config?.send ?? 'code',
-    identifier: '',
     error: localError(
       'unknown',
       'The sign-in stopped because of an internal error. Reload the page to start again.',
     ),
-    attemptsLeft: 0,
-    codeExpired: false,
-    secondsUntilResend: 0,
-    secondsUntilExpiry: null,
-    mfa: null,
-    user: null,
-    claims: null,
-    session: null,
-    newRecoveryCode: null,
-    logoutIncomplete: false,
-    can: Object.fromEntries(actionNames.map((name) => [name, false])) as Record<
-      PasswordlessActionName,
-      boolean
-    >,
   };
 }
 

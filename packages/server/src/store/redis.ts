@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { checkHit, checkWrite } from './checks.ts';
 import type { FlowRecord, FlowStore, RateLimitHit } from './types.ts';
 
 export interface RedisEvalOptions {
@@ -220,31 +221,4 @@ function fieldReader(reply: unknown): ((name: string) => string | undefined) | n
     return (name) => (Object.hasOwn(fields, name) ? text(fields[name]) : undefined);
   }
   return null;
-}
-
-// The same checks as the memory store makes, so a caller's mistake fails the same way on both.
-function checkWrite(expectedVersion: number, record: FlowRecord, ttlMs: number): void {
-  if (!Number.isSafeInteger(expectedVersion) || expectedVersion < 0) {
-    throw new RangeError(`expectedVersion must be a non-negative integer, got ${String(expectedVersion)}`);
-  }
-  if (record.version !== expectedVersion + 1) {
-    throw new RangeError(`record.version must be ${expectedVersion + 1}, got ${String(record.version)}`);
-  }
-  if (record.leaseUntil !== null && !Number.isFinite(record.leaseUntil)) {
-    throw new RangeError(
-      `record.leaseUntil must be null or a finite number, got ${String(record.leaseUntil)}`,
-    );
-  }
-  if (!Number.isFinite(ttlMs) || ttlMs <= 0) {
-    throw new RangeError(`ttlMs must be a positive number, got ${String(ttlMs)}`);
-  }
-}
-
-function checkHit(limit: number, windowMs: number): void {
-  if (!Number.isSafeInteger(limit) || limit < 0) {
-    throw new RangeError(`limit must be a non-negative integer, got ${String(limit)}`);
-  }
-  if (!Number.isFinite(windowMs) || windowMs <= 0) {
-    throw new RangeError(`windowMs must be a positive number, got ${String(windowMs)}`);
-  }
 }

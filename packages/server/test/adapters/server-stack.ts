@@ -1,3 +1,4 @@
+// Shared by the React and Vue adapter tests (their DOM environments cannot host the server).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { request } from 'node:http';
