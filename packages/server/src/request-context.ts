@@ -58,16 +58,31 @@ export function freshView(context: RequestContext, discarded = false): Passwordl
 export const flowView = (context: RequestContext, snapshot: PasswordlessSnapshot) =>
   toPublicView(snapshot, context.options.now());
 
+/** Signed in, the server keeps the session: signing out is all a browser may ask for. */
+const onlyLogout = (can: PasswordlessPublicView['can']) =>
+  Object.fromEntries(
+    Object.keys(can).map((name) => [name, name === 'logout']),
+  ) as PasswordlessPublicView['can'];
+
+/** The view as sign-in completes (a new recovery code shown once included), with only logout allowed. */
+export const signedInView = (
+  context: RequestContext,
+  snapshot: PasswordlessSnapshot,
+): PasswordlessPublicView => {
+  const view = flowView(context, snapshot);
+  return { ...view, can: onlyLogout(view.can) };
+};
+
 /** A signed-in person, from the session cookie: who they are, and that they may sign out. */
 export function sessionView(context: RequestContext, session: ServerSession): PasswordlessPublicView {
   const fresh = freshView(context);
-  const can = Object.fromEntries(Object.keys(fresh.can).map((name) => [name, name === 'logout']));
+  const can = onlyLogout(fresh.can);
   return {
     ...fresh,
     step: 'authenticated',
     identifier: session.user?.email ?? session.user?.phoneNumber ?? '',
     user: session.user,
     claims: session.claims,
-    can: can as PasswordlessPublicView['can'],
+    can,
   };
 }

@@ -23,6 +23,8 @@ describe('a regular web app signs in through the server', () => {
     const code = await latestCode('alice@example.com');
     const signedIn = await browser.send({ type: 'SUBMIT_CODE', otp: code });
     expect(signedIn.body.view).toMatchObject({ step: 'authenticated', user: { email: 'alice@example.com' } });
+    // The server keeps the tokens and refreshes nothing on the browser's say: only logout is offered.
+    expect(signedIn.body.view?.can).toMatchObject({ logout: true, refresh: false, submitCode: false });
     expect(browser.jar.has('pwl-flow')).toBe(false);
     expect(browser.jar.has('pwl-session')).toBe(true);
     expect((await browser.flow()).body.view).toMatchObject({ step: 'authenticated', can: { logout: true } });

@@ -20,7 +20,7 @@ import {
   type LoadedFlow,
 } from '../flow-records.ts';
 import { HttpProblem } from '../http.ts';
-import { flowView, freshView, type RequestContext } from '../request-context.ts';
+import { flowView, freshView, signedInView, type RequestContext } from '../request-context.ts';
 import { readFlow, runFlow } from '../run-flow.ts';
 import { sealSession } from '../session-cookie.ts';
 
@@ -124,7 +124,7 @@ export async function advance(
   const { snapshot, persisted } = result;
   if (snapshot.matches('authenticated')) {
     await signIn(context, snapshot, flow?.cookie.id ?? null);
-    return { version: 0, view: flowView(context, snapshot), snapshot };
+    return { version: 0, view: signedInView(context, snapshot), snapshot };
   }
   if (flow && claimed) {
     const committed = await commitFlow(options, flow.cookie.id, claimed, persisted);
