@@ -1,17 +1,12 @@
 import { act, renderHook } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { createActor, type Snapshot } from 'xstate';
-import { passwordlessMachine, usePasswordless } from '../src/index.ts';
+import {
+  contradictoryOptions,
+  selfContradictorySnapshot,
+} from '../../core/test/machine/contradictory-snapshot.ts';
+import { usePasswordless } from '../src/index.ts';
 
-const options = { clientId: 'client', domain: 'tenant.test' };
-
-/** Passes the restore checks but contradicts itself: an MFA step without an MFA transaction. */
-function selfContradictorySnapshot(): Snapshot<unknown> {
-  const actor = createActor(passwordlessMachine, { input: options }).start();
-  const persisted = actor.getPersistedSnapshot() as unknown as Record<string, unknown>;
-  actor.stop();
-  return { ...persisted, value: { challenge: 'otp' }, children: {} } as unknown as Snapshot<unknown>;
-}
+const options = contradictoryOptions;
 
 describe('an internal error in the chart', () => {
   it('goes to onError and renders core’s failed view instead of throwing in render', async () => {

@@ -1,17 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
+import {
+  contradictoryOptions,
+  selfContradictorySnapshot,
+} from '../../core/test/machine/contradictory-snapshot.ts';
 import { effectScope } from 'vue';
-import { createActor, type Snapshot } from 'xstate';
-import { passwordlessMachine, usePasswordless } from '../src/index.ts';
+import { usePasswordless } from '../src/index.ts';
 
-const options = { clientId: 'client', domain: 'tenant.test' };
-
-/** Passes the restore checks but contradicts itself: an MFA step without an MFA transaction. */
-function selfContradictorySnapshot(): Snapshot<unknown> {
-  const actor = createActor(passwordlessMachine, { input: options }).start();
-  const persisted = actor.getPersistedSnapshot() as unknown as Record<string, unknown>;
-  actor.stop();
-  return { ...persisted, value: { challenge: 'otp' }, children: {} } as unknown as Snapshot<unknown>;
-}
+const options = contradictoryOptions;
 
 describe('an internal error in the chart', () => {
   it('goes to onError and the reactive view says the flow stopped', async () => {

@@ -1,21 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createActor, type Snapshot } from 'xstate';
+import { contradictoryOptions, selfContradictorySnapshot } from './contradictory-snapshot.ts';
 import { createPasswordlessActor } from '../../src/machine/create.ts';
-import { passwordlessMachine } from '../../src/machine/machine.ts';
 import { getPasswordlessView } from '../../src/machine/view.ts';
 
-const options = { clientId: 'client', domain: 'tenant.test' };
-
-/**
- * A stored flow that passes the restore checks but contradicts itself (an MFA step without an MFA
- * transaction, as a hand-edited store could hold): the next MFA event makes the chart throw.
- */
-export function selfContradictorySnapshot(): Snapshot<unknown> {
-  const actor = createActor(passwordlessMachine, { input: options }).start();
-  const persisted = actor.getPersistedSnapshot() as unknown as Record<string, unknown>;
-  actor.stop();
-  return { ...persisted, value: { challenge: 'otp' }, children: {} } as unknown as Snapshot<unknown>;
-}
+const options = contradictoryOptions;
 
 afterEach(() => vi.restoreAllMocks());
 
