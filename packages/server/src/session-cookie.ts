@@ -2,9 +2,12 @@ import type { IdTokenClaims, SessionTokens, SessionUser } from '@passwordless-xs
 import type { ResolvedServerOptions } from './options.ts';
 import { seal, unseal } from './seal.ts';
 
-/** What the built-in session cookie holds, sealed: the browser cannot read or change it. */
+/**
+ * What the built-in session cookie holds, sealed: the browser cannot read or change it. The ID
+ * token itself is not kept (its validated claims are); `onAuthenticated` receives it.
+ */
 export interface ServerSession {
-  tokens: SessionTokens;
+  tokens: Omit<SessionTokens, 'idToken'>;
   claims: IdTokenClaims | null;
   user: SessionUser | null;
   /** Milliseconds since the epoch. */

@@ -78,3 +78,22 @@ describe('a regular web app signs in through the server', () => {
     expect(stack.calls.filter((call) => call.url.endsWith('/passwordless/start')).length).toBe(starts);
   });
 });
+
+describe('the built-in session cookie', () => {
+  let withApi: Stack;
+  beforeAll(
+    async () => void (withApi = await startStack({ flow: { audience: 'https://api.example.test' } })),
+  );
+  afterAll(() => withApi.close());
+
+  it('fits in what a browser keeps, even with a JWT access token for an API', async () => {
+    const browser = new TestBrowser(withApi.origin);
+    await browser.send({ type: 'SUBMIT_IDENTIFIER', identifier: 'api@example.com' });
+    const code = (await latestMessage(withApi.emulator.url, 'api@example.com')).code ?? '';
+    await browser.send({ type: 'SUBMIT_CODE', otp: code });
+    const cookie = browser.received.find((received) => received.startsWith('pwl-session='));
+    expect(withApi.signIns.at(-1)?.tokens.accessToken.split('.')).toHaveLength(3);
+    expect(cookie?.length).toBeLessThan(4096);
+    expect(cookie).not.toContain(withApi.signIns.at(-1)?.tokens.idToken ?? 'no id token');
+  });
+});

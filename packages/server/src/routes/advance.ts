@@ -58,6 +58,9 @@ export function conflict(
   });
 }
 
+/** What browsers keep of one cookie, less room for its name and attributes. */
+const MAX_COOKIE_BYTES = 3900;
+
 async function signIn(context: RequestContext, snapshot: PasswordlessSnapshot, flowId: string | null) {
   const { options } = context;
   const session = snapshot.context.session;
@@ -67,11 +70,20 @@ async function signIn(context: RequestContext, snapshot: PasswordlessSnapshot, f
   context.setCookies.push(clearCookie(context.names.flow, context.secure));
   const now = options.now();
   if (options.sessionCookie) {
+    // The ID token was validated and its claims are kept; leaving it out keeps the cookie small.
+    const { idToken: _validated, ...tokens } = session.tokens;
     const sealed = await sealSession(options, {
       ...session,
+      tokens,
       createdAt: now,
       expiresAt: now + options.sessionTtlMs,
     });
+    if (sealed.length > MAX_COOKIE_BYTES) {
+      // Browsers drop a larger cookie without a word, which would look like a sign-in that did nothing.
+      throw new Error(
+        `The session cookie would be ${sealed.length} bytes, more than browsers keep; set sessionCookie: false and keep the tokens from onAuthenticated in your own session store.`,
+      );
+    }
     context.setCookies.push(
       serializeCookie(context.names.session, sealed, {
         secure: context.secure,
