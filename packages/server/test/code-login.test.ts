@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestBrowser } from './browser.ts';
 import { latestMessage } from './outbox.ts';
-import { CLIENT_SECRET, startStack, type Stack } from './stack.ts';
+import { parseSecrets, unseal } from '../src/seal.ts';
+import { CLIENT_SECRET, SERVER_SECRET, startStack, type Stack } from './stack.ts';
 
 let stack: Stack;
 beforeAll(async () => void (stack = await startStack()));
@@ -94,6 +95,14 @@ describe('the built-in session cookie', () => {
     const cookie = browser.received.find((received) => received.startsWith('pwl-session='));
     expect(withApi.signIns.at(-1)?.tokens.accessToken.split('.')).toHaveLength(3);
     expect(cookie?.length).toBeLessThan(4096);
-    expect(cookie).not.toContain(withApi.signIns.at(-1)?.tokens.idToken ?? 'no id token');
+    // Sealed, it holds the claims and the tokens the server needs, not the already validated ID token.
+    const sealed = (cookie ?? '').split(';')[0]?.slice('pwl-session='.length) ?? '';
+    const opened = (await unseal(parseSecrets(SERVER_SECRET), 'session-cookie', sealed)) as {
+      tokens: Record<string, unknown>;
+      claims: { email?: string };
+    };
+    expect(opened.claims.email).toBe('api@example.com');
+    expect(opened.tokens.refreshToken).toBeTruthy();
+    expect(opened.tokens).not.toHaveProperty('idToken');
   });
 });
