@@ -139,12 +139,17 @@ export function createPasswordlessActors(clientFor: ClientResolver, now: () => n
     verifyMfaOob: fromPromise<Session, WithMfaToken & { oobCode: string; bindingCode?: string }>(
       async ({ input, signal }) => {
         const client = clientFor(input.config);
-        const tokens = await client.verifyMfaOob({
-          mfaToken: input.mfaToken,
-          oobCode: input.oobCode,
-          signal,
-          ...(input.bindingCode === undefined ? {} : { bindingCode: input.bindingCode }),
-        });
+        const tokens = await client
+          .verifyMfaOob({
+            mfaToken: input.mfaToken,
+            oobCode: input.oobCode,
+            signal,
+            ...(input.bindingCode === undefined ? {} : { bindingCode: input.bindingCode }),
+          })
+          .catch((error: unknown) => {
+            if (typeof error === 'object' && error !== null) answeredAt.set(error, now());
+            throw error;
+          });
         return toSession(client, input.config, tokens, { nonceCheck: mfaNonceCheck(input), signal });
       },
     ),
@@ -189,3 +194,11 @@ export function createPasswordlessActors(clientFor: ClientResolver, now: () => n
 }
 
 export type PasswordlessActors = ReturnType<typeof createPasswordlessActors>;
+
+// When the answer to a push poll arrived. The chart's own clock is the last TICK, up to a second
+// older; scheduling the next poll from it makes polls come a little too soon for Auth0 (slow_down).
+const answeredAt = new WeakMap<object, number>();
+
+/** When the push poll that failed with `error` was answered, if the answer came from `verifyMfaOob`. */
+export const answeredAtOf = (error: unknown): number | undefined =>
+  typeof error === 'object' && error !== null ? answeredAt.get(error) : undefined;

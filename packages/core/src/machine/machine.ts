@@ -2,7 +2,7 @@ import { and, assign, not, setup } from 'xstate';
 import type { AssociateResult, ChallengeResult } from '../api/mfa.ts';
 import { isPasswordlessError, type PasswordlessErrorCode } from '../errors.ts';
 import type { Authenticator } from '../api/authenticators.ts';
-import { createPasswordlessActors } from './actors.ts';
+import { answeredAtOf, createPasswordlessActors } from './actors.ts';
 import {
   choosableAuthenticators,
   clearedFlow,
@@ -275,29 +275,40 @@ export const passwordlessMachine = setup({
         },
       };
     }),
+    // The next poll: one interval after the answer arrived (never sooner), at the base interval again
+    // once a slowed-down poll was answered, or later if a 429 asked for it.
     schedulePoll: assign(({ context, event }) => {
       const mfa = mfaOf(context);
       const challenge = mfa.challenge ?? { type: 'push' as const };
-      const interval = challenge.pollIntervalMs ?? context.config.pushPollIntervalSeconds * 1000;
-      const wait = Math.max(interval, retryAfterOf(errorOf(event)) * 1000);
-      return {
-        mfa: {
-          ...mfa,
-          challenge: { ...challenge, nextPollAt: context.now + wait, polls: (challenge.polls ?? 0) + 1 },
-        },
-      };
-    }),
-    slowDownPolling: assign(({ context }) => {
-      const mfa = mfaOf(context);
-      const challenge = mfa.challenge ?? { type: 'push' as const };
-      const interval = (challenge.pollIntervalMs ?? context.config.pushPollIntervalSeconds * 1000) + 5000;
+      const interval = context.config.pushPollIntervalSeconds * 1000;
+      const error = errorOf(event);
+      const wait = Math.max(interval, retryAfterOf(error) * 1000);
+      const from = Math.max(context.now, answeredAtOf(error) ?? context.now);
       return {
         mfa: {
           ...mfa,
           challenge: {
             ...challenge,
             pollIntervalMs: interval,
-            nextPollAt: context.now + interval,
+            nextPollAt: from + wait,
+            polls: (challenge.polls ?? 0) + 1,
+          },
+        },
+      };
+    }),
+    // Auth0's slow_down: wait 5 s longer than the interval that was too short, this once.
+    slowDownPolling: assign(({ context, event }) => {
+      const mfa = mfaOf(context);
+      const challenge = mfa.challenge ?? { type: 'push' as const };
+      const interval = (challenge.pollIntervalMs ?? context.config.pushPollIntervalSeconds * 1000) + 5000;
+      const from = Math.max(context.now, answeredAtOf(errorOf(event)) ?? context.now);
+      return {
+        mfa: {
+          ...mfa,
+          challenge: {
+            ...challenge,
+            pollIntervalMs: interval,
+            nextPollAt: from + interval,
             polls: (challenge.polls ?? 0) + 1,
           },
         },
