@@ -56,15 +56,20 @@ function pushFlow(answers: Array<'pending' | 'slow_down'>) {
   return { actor, polls, tick, pauses };
 }
 
+/** Code, then MFA by push: the flow waiting for its first poll. */
+async function untilPush(actor: ReturnType<typeof pushFlow>['actor']) {
+  actor.send({ type: 'TICK', now: T0 });
+  actor.send({ type: 'SUBMIT_IDENTIFIER', identifier: 'alice@example.com' });
+  await settle();
+  actor.send({ type: 'SUBMIT_CODE', otp: '123456' });
+  await settle();
+  await settle();
+}
+
 describe('push polling', () => {
   it('waits a full interval after each answer arrived, so polls are never closer than the interval', async () => {
     const { actor, polls, tick, pauses } = pushFlow([]);
-    actor.send({ type: 'TICK', now: T0 });
-    actor.send({ type: 'SUBMIT_IDENTIFIER', identifier: 'alice@example.com' });
-    await settle();
-    actor.send({ type: 'SUBMIT_CODE', otp: '123456' });
-    await settle();
-    await settle();
+    await untilPush(actor);
     expect(actor.getSnapshot().matches({ challenge: 'push' })).toBe(true);
     // One tick a second for 30 s, as the ticker does.
     for (let count = 0; count < 30; count += 1) await tick();
@@ -76,12 +81,7 @@ describe('push polling', () => {
 
   it('after slow_down waits 5 s longer once, then returns to the base interval', async () => {
     const { actor, tick, pauses } = pushFlow(['slow_down', 'pending', 'pending']);
-    actor.send({ type: 'TICK', now: T0 });
-    actor.send({ type: 'SUBMIT_IDENTIFIER', identifier: 'alice@example.com' });
-    await settle();
-    actor.send({ type: 'SUBMIT_CODE', otp: '123456' });
-    await settle();
-    await settle();
+    await untilPush(actor);
     for (let count = 0; count < 40; count += 1) await tick();
     const [afterSlowDown, next, last] = pauses();
     expect(afterSlowDown).toBeGreaterThanOrEqual(10_000);

@@ -1,27 +1,17 @@
-import { escapeHtml } from '../respond.ts';
+import { htmlPage } from '../html-page.ts';
 
 /** The human view of the outbox: a table that refreshes itself, with buttons for pending pushes. */
 export function devPage(tenantName: string): string {
-  const title = `${escapeHtml(tenantName)} — dev outbox`;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title}</title>
-<style>
-  body { font: 15px/1.5 system-ui, sans-serif; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; color: #1c1d21; }
-  h1 { font-size: 1.4rem; }
-  table { border-collapse: collapse; width: 100%; }
+  return htmlPage({
+    title: `${tenantName} — dev outbox`,
+    maxWidth: '60rem',
+    css: `  table { border-collapse: collapse; width: 100%; }
   th, td { text-align: left; padding: .5rem; border-bottom: 1px solid #e3e4e8; vertical-align: top; }
-  code { font-size: 1.1rem; letter-spacing: .1em; background: #f2f3f7; padding: .1rem .35rem; border-radius: 4px; }
+  code { font-size: 1.1rem; letter-spacing: .1em; }
   .empty { color: #6b6f7b; }
   button { margin-right: .4rem; }
-</style>
-</head>
-<body>
-<h1>${title}</h1>
-<p>Codes, magic links and push notifications land here instead of being sent. JSON: <a href="/__dev/outbox">/__dev/outbox?to=ADDRESS</a>.</p>
+`,
+    body: `<p>Codes, magic links and push notifications land here instead of being sent. JSON: <a href="/__dev/outbox">/__dev/outbox?to=ADDRESS</a>.</p>
 <table aria-live="polite">
   <thead><tr><th>Sent</th><th>To</th><th>Channel</th><th>Purpose</th><th>Content</th></tr></thead>
   <tbody id="rows"><tr><td colspan="5" class="empty">Nothing sent yet.</td></tr></tbody>
@@ -50,7 +40,6 @@ async function refresh() {
   }
 }
 refresh(); setInterval(refresh, 2000);
-</script>
-</body>
-</html>`;
+</script>`,
+  });
 }
