@@ -7,4 +7,6 @@ export default [
   'packages/react',
   'packages/vue',
   'packages/server',
+  'tests/auth0-sdks',
+  'tests/reliability',
 ] satisfies TestProjectConfiguration[];
