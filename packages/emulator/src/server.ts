@@ -13,7 +13,7 @@ import type { EmulatorConfigInput } from './config.ts';
 import type { OutboxMessage } from './outbox.ts';
 import { resolveConfig } from './resolve-config.ts';
 import { EmulatorState } from './state.ts';
-import { createSigningKeys } from './tokens.ts';
+import { createSigningKeys } from './keys.ts';
 
 export interface StartEmulatorOptions {
   /** 0 (the default) picks a free port. */

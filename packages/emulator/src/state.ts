@@ -2,8 +2,8 @@ import { BucketSet } from './bucket.ts';
 import type { AdjustableClock, Clock } from './clock.ts';
 import type { ClientConfig, EmulatorConfig } from './config.ts';
 import { Outbox } from './outbox.ts';
+import type { SigningKeys } from './keys.ts';
 import { createUserRecord, normalizeIdentifier, type UserRecord } from './users.ts';
-import type { SigningKeys } from './tokens.ts';
 
 export interface PendingCode {
   connection: 'email' | 'sms';
@@ -45,6 +45,8 @@ export interface RefreshTokenRecord {
   clientId: string;
   scope: string;
   audience?: string;
+  /** The login session the token belongs to (`sid` in the ID tokens it yields). */
+  sid?: string;
   /** The first refresh token of the grant; every token rotated out of it shares this family. */
   family: string;
   /** When rotation spent this token; presenting it again is reuse. */

@@ -1,46 +1,9 @@
 import { createHash } from 'node:crypto';
-import {
-  exportJWK,
-  generateKeyPair,
-  jwtVerify,
-  SignJWT,
-  type CryptoKey,
-  type JSONWebKeySet,
-  type JWTPayload,
-} from 'jose';
+import { EncryptJWT, jwtDecrypt, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import type { ClientConfig } from './config.ts';
 import { opaqueToken } from './ids.ts';
 import type { EmulatorState } from './state.ts';
 import type { UserRecord } from './users.ts';
-
-export interface SigningKeys {
-  kid: string;
-  privateKey: CryptoKey;
-  publicKey: CryptoKey;
-  jwks: JSONWebKeySet;
-}
-
-let processKeys: Promise<SigningKeys> | undefined;
-
-/**
- * One RS256 key per process, like one per tenant: generating a 2048-bit key costs ~100 ms, which
- * adds up when every test starts its own emulator.
- */
-export function createSigningKeys(): Promise<SigningKeys> {
-  processKeys ??= generateSigningKeys();
-  return processKeys;
-}
-
-async function generateSigningKeys(): Promise<SigningKeys> {
-  const { publicKey, privateKey } = await generateKeyPair('RS256', { extractable: true });
-  const jwk = await exportJWK(publicKey);
-  // Auth0's kids are opaque strings; a thumbprint-like digest keeps them stable per key.
-  const kid = createHash('sha256')
-    .update(jwk.n ?? '')
-    .digest('base64url')
-    .slice(0, 32);
-  return { kid, privateKey, publicKey, jwks: { keys: [{ ...jwk, kid, alg: 'RS256', use: 'sig' }] } };
-}
 
 export interface TokenResponse {
   access_token: string;
@@ -58,16 +21,22 @@ export interface IssueTokensOptions {
   scope: string;
   audience?: string;
   nonce?: string;
+  /** The login session (`sid` in ID tokens); a new one when omitted. Refreshes keep their login's. */
+  sid?: string;
   /** `['mfa']` once a second factor was checked. */
   amr?: string[];
   /** Refresh tokens need `offline_access`, the grant, and a flow that allows them (not magic links). */
   allowRefresh: boolean;
+  /** `at_hash` in the ID token: set when both travel together through the browser (implicit flow). */
+  atHash?: boolean;
 }
 
 export const mfaAudience = (state: EmulatorState) => `${state.issuer}mfa/`;
 /** Access tokens for the MFA API always live 10 minutes on Auth0, whatever the app's setting. */
 const mfaApiTokenLifetimeSeconds = 600;
 export const userinfoAudience = (state: EmulatorState) => `${state.issuer}userinfo`;
+
+export const newSessionId = () => opaqueToken().slice(0, 32);
 
 export function profileClaims(user: UserRecord, scope: string): Record<string, unknown> {
   const scopes = new Set(scope.split(' '));
@@ -86,40 +55,72 @@ export function profileClaims(user: UserRecord, scope: string): Record<string, u
   return claims;
 }
 
+/** OIDC Core §3.2.2.9: the left half of the SHA-256 of the access token, base64url. */
+export const accessTokenHash = (accessToken: string) =>
+  createHash('sha256').update(accessToken).digest().subarray(0, 16).toString('base64url');
+
+interface AccessTokenClaims {
+  user: UserRecord;
+  client: ClientConfig;
+  scope: string;
+  audience?: string;
+  amr?: string[];
+  lifetime: number;
+}
+
+/**
+ * With an `audience`, a JWT for that API (plus `/userinfo` when `openid` was granted). Without one,
+ * an opaque token as Auth0 issues it (a JWE, `alg: dir`, that no client can read), good only at
+ * `/userinfo`: code that decodes such a token fails here as it would on a tenant.
+ */
+async function accessToken(state: EmulatorState, claims: AccessTokenClaims): Promise<string> {
+  const nowSeconds = Math.floor(state.now() / 1000);
+  const payload = {
+    scope: claims.scope,
+    azp: claims.client.clientId,
+    ...(claims.amr ? { amr: claims.amr } : {}),
+  };
+  if (claims.audience === undefined) {
+    return new EncryptJWT(payload)
+      .setProtectedHeader({ alg: 'dir', enc: 'A256GCM', iss: state.issuer })
+      .setIssuer(state.issuer)
+      .setSubject(claims.user.userId)
+      .setIssuedAt(nowSeconds)
+      .setExpirationTime(nowSeconds + claims.lifetime)
+      .encrypt(state.keys.opaqueTokenKey);
+  }
+  const openid = claims.scope.split(' ').includes('openid');
+  const audiences = openid ? [claims.audience, userinfoAudience(state)] : claims.audience;
+  return new SignJWT(payload)
+    .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: state.keys.kid })
+    .setIssuer(state.issuer)
+    .setSubject(claims.user.userId)
+    .setAudience(audiences)
+    .setIssuedAt(nowSeconds)
+    .setExpirationTime(nowSeconds + claims.lifetime)
+    .setJti(opaqueToken().slice(0, 22))
+    .sign(state.keys.privateKey);
+}
+
 export async function issueTokens(state: EmulatorState, options: IssueTokensOptions): Promise<TokenResponse> {
   const { user, client, scope, audience, nonce, amr } = options;
   const { tokens } = state.config;
-  const accessTokenLifetime =
+  const lifetime =
     audience === mfaAudience(state) ? mfaApiTokenLifetimeSeconds : tokens.accessTokenLifetimeSeconds;
   const nowSeconds = Math.floor(state.now() / 1000);
   const scopes = scope.split(' ').filter(Boolean);
-  const audiences = [audience, scopes.includes('openid') ? userinfoAudience(state) : undefined].filter(
-    (value): value is string => value !== undefined,
-  );
-
-  const accessToken = await new SignJWT({ scope, azp: client.clientId, ...(amr ? { amr } : {}) })
-    .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: state.keys.kid })
-    .setIssuer(state.issuer)
-    .setSubject(user.userId)
-    .setAudience(audiences.length === 1 ? audiences[0]! : audiences)
-    .setIssuedAt(nowSeconds)
-    .setExpirationTime(nowSeconds + accessTokenLifetime)
-    .setJti(opaqueToken().slice(0, 22))
-    .sign(state.keys.privateKey);
-
-  const response: TokenResponse = {
-    access_token: accessToken,
-    token_type: 'Bearer',
-    expires_in: accessTokenLifetime,
-    scope,
-  };
+  const sid = options.sid ?? newSessionId();
+  const access = await accessToken(state, { user, client, scope, audience, amr, lifetime });
+  const response: TokenResponse = { access_token: access, token_type: 'Bearer', expires_in: lifetime, scope };
 
   if (scopes.includes('openid')) {
     response.id_token = await new SignJWT({
       ...profileClaims(user, scope),
       ...(nonce ? { nonce } : {}),
       ...(amr ? { amr } : {}),
+      ...(options.atHash ? { at_hash: accessTokenHash(access) } : {}),
       auth_time: nowSeconds,
+      sid,
     })
       .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: state.keys.kid })
       .setIssuer(state.issuer)
@@ -136,19 +137,21 @@ export async function issueTokens(state: EmulatorState, options: IssueTokensOpti
     client.grantTypes.includes('refresh_token')
   ) {
     const refreshToken = opaqueToken();
-    const grant = { userId: user.userId, clientId: client.clientId, scope, audience };
+    const grant = { userId: user.userId, clientId: client.clientId, scope, audience, sid };
     state.refreshTokens.set(refreshToken, { ...grant, family: refreshToken });
     response.refresh_token = refreshToken;
   }
   return response;
 }
 
-/** Verifies an access token this emulator issued; `undefined` when it is not one, or has expired. */
+export type AccessTokenPayload = JWTPayload & { scope?: string };
+
+/** Verifies a JWT access token this emulator issued for `audience`; `undefined` when not one, or expired. */
 export async function verifyAccessToken(
   state: EmulatorState,
   token: string,
   audience: string,
-): Promise<(JWTPayload & { scope?: string }) | undefined> {
+): Promise<AccessTokenPayload | undefined> {
   try {
     const { payload } = await jwtVerify(token, state.keys.publicKey, {
       issuer: state.issuer,
@@ -156,7 +159,27 @@ export async function verifyAccessToken(
       currentDate: new Date(state.now()),
       algorithms: ['RS256'],
     });
-    return payload as JWTPayload & { scope?: string };
+    return payload as AccessTokenPayload;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What `/userinfo` accepts: an opaque token with `openid`, or a JWT with the `/userinfo` audience. */
+export async function verifyUserinfoToken(
+  state: EmulatorState,
+  token: string,
+): Promise<AccessTokenPayload | undefined> {
+  if (token.split('.').length !== 5) return verifyAccessToken(state, token, userinfoAudience(state));
+  try {
+    const { payload } = await jwtDecrypt(token, state.keys.opaqueTokenKey, {
+      issuer: state.issuer,
+      currentDate: new Date(state.now()),
+      keyManagementAlgorithms: ['dir'],
+      contentEncryptionAlgorithms: ['A256GCM'],
+    });
+    const scope = typeof payload.scope === 'string' ? payload.scope : '';
+    return scope.split(' ').includes('openid') ? (payload as AccessTokenPayload) : undefined;
   } catch {
     return undefined;
   }

@@ -19,15 +19,6 @@ import { offlineLogin, refresh } from './refresh-helpers.ts';
 describe('JWKS, discovery and ID tokens', () => {
   const emulator = useEmulator();
 
-  it('serves one RS256 signing key', async () => {
-    const reply = await get(emulator(), '/.well-known/jwks.json');
-    expect(reply.body).toEqual({
-      keys: [
-        { kty: 'RSA', n: expect.any(String), e: 'AQAB', kid: expect.any(String), alg: 'RS256', use: 'sig' },
-      ],
-    });
-  });
-
   it('serves discovery with absolute endpoints on its own origin', async () => {
     for (const path of ['/.well-known/openid-configuration', '/.well-known/oauth-authorization-server']) {
       const { body } = await get(emulator(), path);

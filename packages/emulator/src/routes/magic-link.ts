@@ -91,7 +91,16 @@ async function followMagicLink({ state, url }: RouteContext): Promise<Response> 
     });
   }
   // Magic links never yield refresh tokens.
-  const tokens = await issueTokens(state, { user, client, scope, audience, nonce, allowRefresh: false });
+  const atHash = types.has('token') && types.has('id_token');
+  const tokens = await issueTokens(state, {
+    user,
+    client,
+    scope,
+    audience,
+    nonce,
+    atHash,
+    allowRefresh: false,
+  });
   return answer({
     access_token: types.has('token') ? tokens.access_token : undefined,
     id_token: types.has('id_token') ? tokens.id_token : undefined,

@@ -7,7 +7,7 @@ import { fromSpec } from '../errors.ts';
 import { empty, json } from '../respond.ts';
 import type { RouteContext, Router } from '../router.ts';
 import type { EmulatorState } from '../state.ts';
-import { profileClaims, userinfoAudience, verifyAccessToken } from '../tokens.ts';
+import { profileClaims, verifyUserinfoToken } from '../tokens.ts';
 
 export function registerOidc(router: Router): void {
   router.on('GET', '/.well-known/jwks.json', ({ state }) => json(state.keys.jwks));
@@ -96,7 +96,7 @@ async function revoke({ state, request }: RouteContext) {
 
 async function userinfo({ state, request }: RouteContext) {
   const token = bearerOf(request);
-  const payload = token ? await verifyAccessToken(state, token, userinfoAudience(state)) : undefined;
+  const payload = token ? await verifyUserinfoToken(state, token) : undefined;
   const user = payload?.sub ? state.users.get(payload.sub) : undefined;
   if (!payload || !user) {
     const spec = state.config.unconfirmed.invalidBearer;

@@ -102,6 +102,7 @@ async function refreshToken(state: EmulatorState, body: RequestBody, { client }:
     client,
     scope,
     audience: record.audience,
+    sid: record.sid,
     allowRefresh: false,
   });
   return replacement === undefined ? tokens : { ...tokens, refresh_token: replacement };
