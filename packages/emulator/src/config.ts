@@ -32,6 +32,13 @@ export interface ClientConfig {
   webOrigins: string[];
   /** Connections enabled for this client. */
   connections: Array<'email' | 'sms'>;
+  /**
+   * "Allow Cross-Origin Authentication": an SPA (or any client) may sign in with `/co/authenticate`
+   * then `/authorize?login_ticket=…`, as auth0.js `passwordlessLogin` does from a page of its own.
+   */
+  crossOriginAuthentication?: boolean;
+  /** Allowed Logout URLs for `/v2/logout` `returnTo` and `/oidc/logout`; same `*` matching. Default: `callbacks`. */
+  allowedLogoutUrls?: string[];
   /** Dashboard > Advanced > OAuth > "Trust Token Endpoint IP Header". */
   trustTokenEndpointIpHeader?: boolean;
   /** Every login through this client needs MFA (enrol first when the user has no factor). */

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import { assertClientIsPossible, defaultGrants } from './app-types.ts';
 import {
-  GRANT,
   mergeConfig,
   type ClientConfig,
   type ClientInput,
@@ -18,11 +18,12 @@ export function resolveClient(input: ClientInput): ClientConfig {
     throw new Error(`Every client needs a string clientId, got ${JSON.stringify(input)}`);
   }
   const confidential = input.clientSecret !== undefined;
+  const appType = input.appType ?? (confidential ? 'regular_web' : 'native');
   const client: ClientConfig = {
     name: input.clientId,
-    appType: confidential ? 'regular_web' : 'native',
+    appType,
     tokenEndpointAuthMethod: confidential ? 'client_secret_post' : 'none',
-    grantTypes: Object.values(GRANT),
+    grantTypes: defaultGrants[appType] ?? [],
     callbacks: devOrigins.map((origin) => `${origin}/*`),
     webOrigins: confidential ? [] : devOrigins,
     connections: ['email', 'sms'],
@@ -40,7 +41,9 @@ export function resolveClient(input: ClientInput): ClientConfig {
 export function resolveConfig(input: EmulatorConfigInput = {}): EmulatorConfig {
   const { clients, ...rest } = input;
   const config = mergeConfig<EmulatorConfig>(defaultConfig, rest);
-  return { ...config, clients: clients ? clients.map(resolveClient) : config.clients };
+  const resolved = { ...config, clients: clients ? clients.map(resolveClient) : config.clients };
+  resolved.clients.forEach(assertClientIsPossible);
+  return resolved;
 }
 
 export async function loadConfigFile(path: string): Promise<EmulatorConfigInput> {

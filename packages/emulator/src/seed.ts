@@ -1,6 +1,7 @@
-import { GRANT, type ClientConfig, type EmulatorConfig, type UserConfig } from './config.ts';
+import { defaultGrants } from './app-types.ts';
+import type { ClientConfig, EmulatorConfig, UserConfig } from './config.ts';
 
-const allGrants = Object.values(GRANT);
+const allGrants = defaultGrants.native;
 /** Any port on loopback: dev servers move around. */
 export const devOrigins = ['http://localhost:*', 'http://127.0.0.1:*'];
 
@@ -12,7 +13,7 @@ export const defaultSeed = {
   clients: [
     {
       clientId: 'pwl-native',
-      name: 'Native / SPA demo (public)',
+      name: 'Native app (public; the demos in browser mode)',
       appType: 'native',
       tokenEndpointAuthMethod: 'none',
       grantTypes: allGrants,
@@ -22,13 +23,14 @@ export const defaultSeed = {
     },
     {
       clientId: 'pwl-spa',
-      name: 'Single-page app (public)',
+      name: 'Single-page app (public; /co/authenticate and /authorize only)',
       appType: 'spa',
       tokenEndpointAuthMethod: 'none',
-      grantTypes: allGrants,
+      grantTypes: defaultGrants.spa,
       callbacks: devOrigins.map((origin) => `${origin}/*`),
       webOrigins: devOrigins,
       connections: ['email', 'sms'],
+      crossOriginAuthentication: true,
     },
     {
       clientId: 'pwl-web',

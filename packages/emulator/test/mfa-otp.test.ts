@@ -140,7 +140,7 @@ describe('MFA with a TOTP authenticator', () => {
       'mfaOtp',
       mfaToken,
       { otp: totp(emulator(), secret) },
-      'pwl-spa',
+      MFA_CLIENT,
     );
     expectError(foreign, 403, 'invalid_request', 'mfa_token not issued to this client');
     expectError(

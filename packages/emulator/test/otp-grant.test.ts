@@ -4,6 +4,7 @@ import {
   GRANT,
   latestCode,
   loginWithEmail,
+  MFA_CLIENT,
   otpGrant,
   request,
   startEmail,
@@ -145,7 +146,7 @@ describe('POST /oauth/token passwordless/otp', () => {
   it('does not accept a code issued to another client', async () => {
     await startEmail(emulator(), 'alice@example.com');
     const otp = await latestCode(emulator(), 'alice@example.com');
-    const reply = await otpGrant(emulator(), { username: 'alice@example.com', otp, clientId: 'pwl-spa' });
+    const reply = await otpGrant(emulator(), { username: 'alice@example.com', otp, clientId: MFA_CLIENT });
     expectError(reply, 403, 'invalid_grant', wrongEmail);
   });
 

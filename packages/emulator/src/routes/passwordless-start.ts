@@ -44,7 +44,10 @@ async function startPasswordless(context: RouteContext): Promise<Response> {
   if (connection !== 'email' && connection !== 'sms') {
     throw auth0Error(400, 'bad.connection', 'Connection does not exist');
   }
-  requireGrant(client, GRANT.passwordlessOtp);
+  // An SPA cannot hold the Passwordless OTP grant; auth0.js still starts its embedded login here and
+  // finishes it through /co/authenticate, which needs cross-origin authentication instead.
+  if (!(client.appType === 'spa' && client.crossOriginAuthentication))
+    requireGrant(client, GRANT.passwordlessOtp);
   if (!client.connections.includes(connection))
     throw auth0Error(400, 'bad.connection', 'Connection is disabled');
 
