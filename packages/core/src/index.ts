@@ -11,7 +11,7 @@ export {
   type PasswordlessPersistOptions,
 } from './machine/create.ts';
 export { createPasswordlessActors, type ClientResolver, type PasswordlessActors } from './machine/actors.ts';
-export { defaultConfig as defaultPasswordlessConfig } from './machine/context.ts';
+export { defaultConfig as defaultPasswordlessConfig } from './machine/chart-context.ts';
 export {
   getPasswordlessView,
   getStep,
@@ -30,7 +30,7 @@ export {
   type PasswordlessPublicView,
 } from './machine/public-view.ts';
 export { CHART_VERSION, checkRestorable, type RestoreCheck } from './machine/restore.ts';
-export { createPasswordlessActions, type PasswordlessActions } from './machine/actions.ts';
+export { createPasswordlessActions, type PasswordlessActions } from './machine/commands.ts';
 export { waitForStep } from './machine/wait.ts';
 export type {
   Connection,

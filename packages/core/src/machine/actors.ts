@@ -3,7 +3,7 @@ import type { Authenticator } from '../api/authenticators.ts';
 import { parseMagicLinkCallback } from '../api/callback.ts';
 import type { Auth0Client } from '../api/client.ts';
 import type { AssociateResult, ChallengeResult } from '../api/mfa.ts';
-import { toSession, type NonceCheck } from './session.ts';
+import { toSession, type NonceCheck } from './session-from-tokens.ts';
 import type { Connection, EnrollmentFactor, PasswordlessConfig, SendMode, Session } from './types.ts';
 
 /** Finds the Auth0 client for a chart's config (one per config, so ID-token keys are cached). */

@@ -2,8 +2,8 @@ import type { Authenticator } from '../api/authenticators.ts';
 import type { IdTokenClaims } from '../api/id-token-claims.ts';
 import { dequal } from 'dequal';
 import type { SnapshotFrom } from 'xstate';
-import { choosableAuthenticators, selectedAuthenticator } from './context.ts';
-import { localError } from './errors.ts';
+import { choosableAuthenticators, selectedAuthenticator } from './chart-context.ts';
+import { localError } from './error-info.ts';
 import type { PasswordlessMachine } from './machine.ts';
 import type {
   Connection,

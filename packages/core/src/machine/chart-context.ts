@@ -1,6 +1,6 @@
 import type { Authenticator } from '../api/authenticators.ts';
 import { PasswordlessError, type MfaRequirements } from '../errors.ts';
-import { toErrorInfo } from './errors.ts';
+import { toErrorInfo } from './error-info.ts';
 import type { MfaState, PasswordlessConfig, PasswordlessContext, PasswordlessInput } from './types.ts';
 
 export const defaultConfig: Omit<PasswordlessConfig, 'clientId'> = {
