@@ -1,11 +1,14 @@
 // The chart
-export { passwordlessMachine, type PasswordlessMachine } from './machine/machine.ts';
+export {
+  passwordlessMachine,
+  type PasswordlessActorRef,
+  type PasswordlessMachine,
+} from './machine/machine.ts';
 export {
   createPasswordlessActor,
   createPasswordlessMachine,
   passwordlessActorArgs,
   type PasswordlessActorArgs,
-  type PasswordlessActorRef,
   type PasswordlessClientOptions,
   type PasswordlessOptions,
   type PasswordlessPersistOptions,
@@ -74,7 +77,7 @@ export {
   type PersistDecision,
   type PersistenceOptions,
   type PasswordlessStorage,
-} from './privacy/persistence.ts';
+} from './machine/persistence.ts';
 
 // Errors and validation
 export {
@@ -83,6 +86,7 @@ export {
   type MfaFactor,
   type MfaRequirements,
   type PasswordlessErrorCode,
+  type PasswordlessErrorDetails,
   type PasswordlessErrorJSON,
   type PasswordlessErrorOptions,
   type RateLimitInfo,

@@ -1,4 +1,9 @@
-import { isPasswordlessError, PasswordlessError, type PasswordlessErrorCode } from '../errors.ts';
+import {
+  isPasswordlessError,
+  pickDetails,
+  PasswordlessError,
+  type PasswordlessErrorCode,
+} from '../errors.ts';
 import type { PasswordlessErrorInfo } from './types.ts';
 
 /** Any thrown value as plain error data (never the `mfa_token` a `PasswordlessError` may carry). */
@@ -9,13 +14,9 @@ export function toErrorInfo(error: unknown): PasswordlessErrorInfo {
         message: error instanceof Error ? error.message : String(error),
         cause: error,
       });
-  const info: PasswordlessErrorInfo = { code: typed.code, message: typed.message };
-  if (typed.status !== undefined) info.status = typed.status;
-  if (typed.auth0Error !== undefined) info.auth0Error = typed.auth0Error;
-  if (typed.auth0Description !== undefined) info.auth0Description = typed.auth0Description;
-  if (typed.retryAfter !== undefined) info.retryAfter = typed.retryAfter;
-  if (typed.rateLimit !== undefined) info.rateLimit = typed.rateLimit;
-  return info;
+  // The MFA requirements and an SMS provider's code matter to the chart and logs, not to a UI.
+  const { mfaRequirements: _requirements, providerCode: _provider, ...details } = pickDetails(typed);
+  return { code: typed.code, message: typed.message, ...details };
 }
 
 export function localError(code: PasswordlessErrorCode, message: string): PasswordlessErrorInfo {
