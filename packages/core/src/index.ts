@@ -35,6 +35,7 @@ export {
 export { CHART_VERSION, checkRestorable, type RestoreCheck } from './machine/restore.ts';
 export { createPasswordlessActions, type PasswordlessActions } from './machine/commands.ts';
 export { waitForStep } from './machine/wait.ts';
+export { createViewStore, type PasswordlessViewStore } from './machine/view-store.ts';
 export type {
   Connection,
   EnrollmentFactor,
