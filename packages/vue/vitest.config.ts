@@ -9,5 +9,7 @@ export default defineProject({
     environment: 'happy-dom',
     include: ['test/**/*.test.ts'],
     testTimeout: 15_000,
+    // The public types, checked by the compiler (`expectTypeOf`): these files are never run.
+    typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
   },
 });

@@ -1,5 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { readmeWithDiagram } from '../src/diagram/readme.ts';
+import { readmeWithDiagram } from './readme-diagram.ts';
 
 // `pnpm diagram`: writes the chart into the README, where GitHub and npm render it.
 const readmeUrl = new URL('../README.md', import.meta.url);

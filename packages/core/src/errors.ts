@@ -97,16 +97,40 @@ export interface MfaRequirements {
   enroll?: MfaFactor[];
 }
 
-export interface PasswordlessErrorOptions {
-  message?: string;
+/** What an error says beyond its code and message: plain data, safe to serialise and show. */
+export interface PasswordlessErrorDetails {
   status?: number;
   auth0Error?: string;
   auth0Description?: string;
+  /** Seconds to wait before retrying (429). */
   retryAfter?: number;
   rateLimit?: RateLimitInfo;
-  mfaToken?: string;
   mfaRequirements?: MfaRequirements;
+  /** SMS provider error code from `sms_provider_error` (e.g. Twilio `21211`). */
   providerCode?: string;
+}
+
+const DETAIL_KEYS = [
+  'status',
+  'auth0Error',
+  'auth0Description',
+  'retryAfter',
+  'rateLimit',
+  'mfaRequirements',
+  'providerCode',
+] as const satisfies readonly (keyof PasswordlessErrorDetails)[];
+
+/** The details present on `source`, absent ones left out (never `undefined` members). */
+export function pickDetails(source: PasswordlessErrorDetails): PasswordlessErrorDetails {
+  const details: Record<string, unknown> = {};
+  for (const key of DETAIL_KEYS) if (source[key] !== undefined) details[key] = source[key];
+  return details as PasswordlessErrorDetails;
+}
+
+export interface PasswordlessErrorOptions extends PasswordlessErrorDetails {
+  message?: string;
+  /** A credential: kept on the error, never enumerable nor serialised. */
+  mfaToken?: string;
   cause?: unknown;
 }
 
@@ -160,34 +184,23 @@ export const PASSWORDLESS_ERROR_CODES = Object.freeze(
   Object.keys(defaultMessages) as PasswordlessErrorCode[],
 );
 
-export interface PasswordlessErrorJSON {
+export interface PasswordlessErrorJSON extends PasswordlessErrorDetails {
   name: 'PasswordlessError';
   code: PasswordlessErrorCode;
   message: string;
-  status?: number;
-  auth0Error?: string;
-  auth0Description?: string;
-  retryAfter?: number;
-  rateLimit?: RateLimitInfo;
-  mfaRequirements?: MfaRequirements;
-  providerCode?: string;
 }
 
+// The details are defined in the constructor (only those present); this merge types them on the
+// instance from the one list in PasswordlessErrorDetails, as `declare` fields would, without a copy.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface PasswordlessError extends Readonly<PasswordlessErrorDetails> {}
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class PasswordlessError extends Error {
   declare readonly name: 'PasswordlessError';
   readonly code: PasswordlessErrorCode;
-  // `declare` so that absent fields stay absent (no enumerable `undefined` own properties).
-  declare readonly status?: number;
-  declare readonly auth0Error?: string;
-  declare readonly auth0Description?: string;
-  /** Seconds to wait before retrying (429). */
-  declare readonly retryAfter?: number;
-  declare readonly rateLimit?: RateLimitInfo;
   /** Non-enumerable and left out of `toJSON()`: it is a credential. */
   declare readonly mfaToken?: string;
-  declare readonly mfaRequirements?: MfaRequirements;
-  /** SMS provider error code from `sms_provider_error` (e.g. Twilio `21211`). */
-  declare readonly providerCode?: string;
 
   constructor(code: PasswordlessErrorCode, options: PasswordlessErrorOptions = {}) {
     super(
@@ -196,17 +209,9 @@ export class PasswordlessError extends Error {
     );
     Object.defineProperty(this, 'name', { value: 'PasswordlessError', enumerable: false });
     this.code = code;
-    const fields = {
-      status: options.status,
-      auth0Error: options.auth0Error,
-      auth0Description: options.auth0Description,
-      retryAfter: options.retryAfter,
-      rateLimit: options.rateLimit,
-      mfaRequirements: options.mfaRequirements,
-      providerCode: options.providerCode,
-    };
-    for (const [key, value] of Object.entries(fields)) {
-      if (value !== undefined) Object.defineProperty(this, key, { value, enumerable: true });
+    // Defined one by one so that absent details stay absent (no enumerable `undefined` members).
+    for (const [key, value] of Object.entries(pickDetails(options))) {
+      Object.defineProperty(this, key, { value, enumerable: true });
     }
     if (options.mfaToken !== undefined) {
       Object.defineProperty(this, 'mfaToken', { value: options.mfaToken, enumerable: false });
@@ -214,15 +219,7 @@ export class PasswordlessError extends Error {
   }
 
   toJSON(): PasswordlessErrorJSON {
-    const json: PasswordlessErrorJSON = { name: this.name, code: this.code, message: this.message };
-    if (this.status !== undefined) json.status = this.status;
-    if (this.auth0Error !== undefined) json.auth0Error = this.auth0Error;
-    if (this.auth0Description !== undefined) json.auth0Description = this.auth0Description;
-    if (this.retryAfter !== undefined) json.retryAfter = this.retryAfter;
-    if (this.rateLimit !== undefined) json.rateLimit = this.rateLimit;
-    if (this.mfaRequirements !== undefined) json.mfaRequirements = this.mfaRequirements;
-    if (this.providerCode !== undefined) json.providerCode = this.providerCode;
-    return json;
+    return { name: this.name, code: this.code, message: this.message, ...pickDetails(this) };
   }
 }
 

@@ -1,17 +1,20 @@
 // The chart
-export { passwordlessMachine, type PasswordlessMachine } from './machine/machine.ts';
+export {
+  passwordlessMachine,
+  type PasswordlessActorRef,
+  type PasswordlessMachine,
+} from './machine/machine.ts';
 export {
   createPasswordlessActor,
   createPasswordlessMachine,
   passwordlessActorArgs,
   type PasswordlessActorArgs,
-  type PasswordlessActorRef,
   type PasswordlessClientOptions,
   type PasswordlessOptions,
   type PasswordlessPersistOptions,
 } from './machine/create.ts';
 export { createPasswordlessActors, type ClientResolver, type PasswordlessActors } from './machine/actors.ts';
-export { defaultConfig as defaultPasswordlessConfig } from './machine/context.ts';
+export { defaultConfig as defaultPasswordlessConfig } from './machine/chart-context.ts';
 export {
   getPasswordlessView,
   getStep,
@@ -30,8 +33,9 @@ export {
   type PasswordlessPublicView,
 } from './machine/public-view.ts';
 export { CHART_VERSION, checkRestorable, type RestoreCheck } from './machine/restore.ts';
-export { createPasswordlessActions, type PasswordlessActions } from './machine/actions.ts';
+export { createPasswordlessActions, type PasswordlessActions } from './machine/commands.ts';
 export { waitForStep } from './machine/wait.ts';
+export { createViewStore, type PasswordlessViewStore } from './machine/view-store.ts';
 export type {
   Connection,
   EnrollmentFactor,
@@ -74,7 +78,7 @@ export {
   type PersistDecision,
   type PersistenceOptions,
   type PasswordlessStorage,
-} from './privacy/persistence.ts';
+} from './machine/persistence.ts';
 
 // Errors and validation
 export {
@@ -83,6 +87,7 @@ export {
   type MfaFactor,
   type MfaRequirements,
   type PasswordlessErrorCode,
+  type PasswordlessErrorDetails,
   type PasswordlessErrorJSON,
   type PasswordlessErrorOptions,
   type RateLimitInfo,

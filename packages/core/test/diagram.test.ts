@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { createActor, fromCallback, fromPromise } from 'xstate';
-import { readmeWithDiagram } from '../src/diagram/readme.ts';
+import { readmeWithDiagram } from '../scripts/readme-diagram.ts';
 import { toMermaid } from '../src/diagram/to-mermaid.ts';
 import { passwordlessMachine } from '../src/machine/machine.ts';
 import { stateValuePaths } from '../src/machine/view.ts';

@@ -6,7 +6,15 @@ import {
   type PasswordlessSnapshot,
   type PasswordlessView,
 } from '@passwordless-xstate/core';
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
 import { useSyncExternalStoreWithSelector } from 'use-sync-external-store/with-selector';
 import { actorSource, remoteSource, type FlowSource } from './flow-source.ts';
 import { usePasswordlessActor, type UsePasswordlessOptions } from './use-passwordless.ts';
@@ -84,12 +92,11 @@ export function usePasswordlessActions(): PasswordlessActions {
   return useMemo(() => createPasswordlessActions(source.send), [source]);
 }
 
-const wholeView = (view: PasswordlessView) => view;
-
 /** The whole view and the actions: re-renders whenever any of it changes (countdowns included). */
 export function usePasswordlessContext(): PasswordlessFlowState {
-  const view = usePasswordlessSelector(wholeView);
+  const source = useSource();
+  const view = useSyncExternalStore(source.subscribe, source.getView, source.getView);
   const actions = usePasswordlessActions();
-  const { actorRef } = useSource();
+  const { actorRef } = source;
   return useMemo(() => ({ ...view, ...actions, actorRef }), [view, actions, actorRef]);
 }

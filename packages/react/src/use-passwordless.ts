@@ -1,7 +1,6 @@
 import {
   createPasswordlessActions,
-  getPasswordlessView,
-  isEqualView,
+  createViewStore,
   passwordlessActorArgs,
   persistPasswordless,
   type PasswordlessActions,
@@ -10,8 +9,7 @@ import {
   type PasswordlessView,
 } from '@passwordless-xstate/core';
 import { useActorRef } from '@xstate/react';
-import { useEffect, useMemo, useState } from 'react';
-import { useFlowSelector } from './use-flow-selector.ts';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import {
   useRemoteFlow,
   useRemoteFlowState,
@@ -44,7 +42,9 @@ export function usePasswordlessActor(options: UsePasswordlessOptions): Passwordl
 
 /** View and actions of a running flow; re-renders only when the view changes, not on every tick. */
 export function usePasswordlessState(actorRef: PasswordlessActorRef): UsePasswordlessResult {
-  const view = useFlowSelector(actorRef, getPasswordlessView, isEqualView);
+  const store = useMemo(() => createViewStore(actorRef), [actorRef]);
+  // Core shares unchanged parts of the view, so identity is change detection.
+  const view = useSyncExternalStore(store.subscribe, store.getView, store.getView);
   const actions = useMemo(() => createPasswordlessActions(actorRef.send), [actorRef]);
   return useMemo(() => ({ ...view, ...actions, actorRef }), [view, actions, actorRef]);
 }

@@ -1,22 +1,18 @@
 import {
   createPasswordlessActions,
   createRemoteFlow,
-  isEqualView,
   type PasswordlessActions,
   type PasswordlessView,
   type RemoteFlow,
   type RemoteFlowOptions,
 } from '@passwordless-xstate/core';
-import { useEffect, useMemo, useState } from 'react';
-import { useSyncExternalStoreWithSelector } from 'use-sync-external-store/with-selector';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 
 /** Server mode: where `@passwordless-xstate/server` answers, e.g. `{ server: '/auth/passwordless' }`. */
 export type UsePasswordlessServerOptions = RemoteFlowOptions;
 
 /** The same view and actions as the browser mode; the chart runs on the server, so there is no `actorRef`. */
 export type UsePasswordlessServerResult = PasswordlessView & PasswordlessActions & { actorRef: undefined };
-
-const wholeView = (view: PasswordlessView) => view;
 
 /**
  * One remote flow per mount: options are read once. It starts in an effect, so a server render
@@ -33,13 +29,8 @@ export function useRemoteFlow(options: UsePasswordlessServerOptions): RemoteFlow
 
 /** View and actions of a remote flow; re-renders only when the view changes. */
 export function useRemoteFlowState(flow: RemoteFlow): UsePasswordlessServerResult {
-  const view = useSyncExternalStoreWithSelector(
-    flow.subscribe,
-    flow.getView,
-    flow.getView,
-    wholeView,
-    isEqualView,
-  );
+  // Core shares unchanged parts of the view, so identity is change detection.
+  const view = useSyncExternalStore(flow.subscribe, flow.getView, flow.getView);
   const actions = useMemo(() => createPasswordlessActions(flow.send), [flow]);
   return useMemo(() => ({ ...view, ...actions, actorRef: undefined }), [view, actions]);
 }

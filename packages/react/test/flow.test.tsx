@@ -2,7 +2,7 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { usePasswordless, type UsePasswordlessOptions } from '../src/index.ts';
 import { FlowUi } from './flow-ui.tsx';
-import { totp, useEmulator } from './helpers.ts';
+import { totp, useEmulator } from '../../core/test/support/use-emulator.ts';
 
 const emulator = useEmulator();
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { InspectionEvent } from 'xstate';
 import { REDACTED, usePasswordless, type UsePasswordlessOptions } from '../src/index.ts';
 import { FlowUi } from './flow-ui.tsx';
-import { memoryStorage, useEmulator } from './helpers.ts';
+import { memoryStorage, useEmulator } from '../../core/test/support/use-emulator.ts';
 
 const emulator = useEmulator();
 

@@ -8,7 +8,7 @@ import {
   usePasswordlessSelector,
   type PasswordlessActorRef,
 } from '../src/index.ts';
-import { useEmulator } from './helpers.ts';
+import { useEmulator } from '../../core/test/support/use-emulator.ts';
 
 const emulator = useEmulator();
 

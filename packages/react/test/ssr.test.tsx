@@ -2,7 +2,7 @@
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { PasswordlessProvider, usePasswordless, usePasswordlessSelector } from '../src/index.ts';
-import { memoryStorage } from './helpers.ts';
+import { memoryStorage } from '../../core/test/support/use-emulator.ts';
 
 const options = { clientId: 'pwl-native', baseUrl: 'http://127.0.0.1:9/' };
 

@@ -1,6 +1,6 @@
 import {
   createPasswordlessActions,
-  getPasswordlessView,
+  createViewStore,
   passwordlessActorArgs,
   persistPasswordless,
   type PasswordlessActions,
@@ -63,14 +63,14 @@ export function createFlow(options: UsePasswordlessOptions): PasswordlessFlow<Us
   // Before start, so an internal error is reported through `onError` and never goes unhandled.
   const reporting = actorRef.subscribe(observer);
 
+  const store = createViewStore(actorRef);
   const state = shallowReactive({
-    ...getPasswordlessView(actorRef.getSnapshot()),
+    ...store.getView(),
     ...createPasswordlessActions(actorRef.send),
     actorRef: markRaw(actorRef),
   });
-  const update = () => assignChanged(state, getPasswordlessView(actorRef.getSnapshot()));
-  // On an error too: the view then says the flow stopped instead of freezing on the last step.
-  const subscription = actorRef.subscribe({ next: update, error: update });
+  // The store reports a failed actor too: its view says the flow stopped.
+  const unsubscribe = store.subscribe((view) => assignChanged(state, view));
 
   let stopPersisting: (() => void) | undefined;
   let started = false;
@@ -84,7 +84,7 @@ export function createFlow(options: UsePasswordlessOptions): PasswordlessFlow<Us
     // Stopped first: a stopped actor emits no snapshot, so the store keeps the last waiting state.
     actorRef.stop();
     stopPersisting?.();
-    subscription.unsubscribe();
+    unsubscribe();
     reporting.unsubscribe();
   });
   return { result: shallowReadonly(state), start };

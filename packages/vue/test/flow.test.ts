@@ -1,7 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/vue';
 import { describe, expect, it } from 'vitest';
 import { enter } from './dom.ts';
-import { totp, useEmulator } from './helpers.ts';
+import { totp, useEmulator } from '../../core/test/support/use-emulator.ts';
 import OwnFlow from './OwnFlow.vue';
 
 const emulator = useEmulator();

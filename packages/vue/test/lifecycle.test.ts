@@ -4,7 +4,7 @@ import { effectScope } from 'vue';
 import type { InspectionEvent } from 'xstate';
 import { REDACTED, usePasswordless, type UsePasswordlessResult } from '../src/index.ts';
 import { enter, pause } from './dom.ts';
-import { memoryStorage, useEmulator } from './helpers.ts';
+import { memoryStorage, useEmulator } from '../../core/test/support/use-emulator.ts';
 import OwnFlow from './OwnFlow.vue';
 
 const emulator = useEmulator();

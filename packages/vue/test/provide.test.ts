@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp, effectScope, h, watch } from 'vue';
 import { injectPasswordless, passwordlessPlugin, type PasswordlessFlowState } from '../src/index.ts';
 import { enter, pause } from './dom.ts';
-import { useEmulator } from './helpers.ts';
+import { useEmulator } from '../../core/test/support/use-emulator.ts';
 import InjectedFlow from './InjectedFlow.vue';
 import ProvidedFlow from './ProvidedFlow.vue';
 import StepBadge from './StepBadge.vue';

@@ -9,7 +9,7 @@ import {
   usePasswordless,
   type PasswordlessFlowState,
 } from '../src/index.ts';
-import { memoryStorage } from './helpers.ts';
+import { memoryStorage } from '../../core/test/support/use-emulator.ts';
 
 const options = { clientId: 'pwl-native', baseUrl: 'http://127.0.0.1:9/' };
 

@@ -7,6 +7,7 @@ import { checkClaims } from './id-token-claims.ts';
 import type { IdTokenClaims } from './id-token-claims.ts';
 import { jwksUrl, standaloneJwksCache } from './jwks.ts';
 import type { JwksCache, JwksSource } from './jwks.ts';
+import { compact } from '../compact.ts';
 
 export type { IdTokenClaims } from './id-token-claims.ts';
 export type { JwksCache, JwksSource } from './jwks.ts';
@@ -144,9 +145,11 @@ export async function validateIdToken(
     clientId: options.clientId,
     leewaySeconds: options.leewaySeconds ?? 60,
     now: Math.floor((options.now ?? Date.now)() / 1000),
-    ...(options.nonce === undefined ? {} : { nonce: options.nonce }),
-    ...(options.nonceMayBeAbsent ? { nonceMayBeAbsent: true } : {}),
-    ...(options.maxAge === undefined ? {} : { maxAge: options.maxAge }),
+    ...compact({
+      nonce: options.nonce,
+      nonceMayBeAbsent: options.nonceMayBeAbsent || undefined,
+      maxAge: options.maxAge,
+    }),
   };
   return checkClaims(claims as Record<string, unknown>, expectations);
 }

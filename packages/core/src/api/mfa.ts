@@ -7,7 +7,8 @@ import type { CallOptions, ClientContext } from './context.ts';
 import { GRANT_MFA_OOB, GRANT_MFA_OTP, GRANT_MFA_RECOVERY_CODE } from './grants.ts';
 import { toTokenResult } from './tokens.ts';
 import type { TokenResult } from './tokens.ts';
-import { compact, optionalString, optionalStringArray, requireObject, requireString } from './wire.ts';
+import { compact } from '../compact.ts';
+import { optionalString, optionalStringArray, requireObject, requireString } from './wire.ts';
 import type { WireObject } from './wire.ts';
 
 /** `prompt` = the user types the 6-digit code that was sent; absent for push. */

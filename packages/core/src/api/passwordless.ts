@@ -7,7 +7,8 @@ import { withOpenid } from './scope.ts';
 import { toTokenResult } from './tokens.ts';
 import { parseBody } from './transport.ts';
 import type { TokenResult } from './tokens.ts';
-import { compact, isWireObject, optionalBoolean, optionalString } from './wire.ts';
+import { compact } from '../compact.ts';
+import { isWireObject, optionalBoolean, optionalString } from './wire.ts';
 import type { WireObject } from './wire.ts';
 
 /** OAuth parameters Auth0 applies when the magic link is followed (sent as `authParams`). */

@@ -4,7 +4,8 @@ import { GRANT_AUTHORIZATION_CODE, GRANT_REFRESH_TOKEN } from './grants.ts';
 import { withOpenid } from './scope.ts';
 import { toTokenResult } from './tokens.ts';
 import type { TokenResult } from './tokens.ts';
-import { compact, requireObject, requireString } from './wire.ts';
+import { compact } from '../compact.ts';
+import { requireObject, requireString } from './wire.ts';
 
 export interface RefreshParams extends CallOptions {
   refreshToken: string;

@@ -43,8 +43,3 @@ export function optionalStringArray(body: WireObject, key: string): string[] | u
   const value = body[key];
   return Array.isArray(value) && value.every((item) => typeof item === 'string') ? value : undefined;
 }
-
-/** Drops `undefined` members so they never reach the wire (Auth0 rejects unknown/null properties on some endpoints). */
-export function compact<T extends WireObject>(body: T): T {
-  return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)) as T;
-}

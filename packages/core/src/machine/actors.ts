@@ -3,8 +3,9 @@ import type { Authenticator } from '../api/authenticators.ts';
 import { parseMagicLinkCallback } from '../api/callback.ts';
 import type { Auth0Client } from '../api/client.ts';
 import type { AssociateResult, ChallengeResult } from '../api/mfa.ts';
-import { toSession, type NonceCheck } from './session.ts';
+import { toSession, type NonceCheck } from './session-from-tokens.ts';
 import type { Connection, EnrollmentFactor, PasswordlessConfig, SendMode, Session } from './types.ts';
+import { compact } from '../compact.ts';
 
 /** Finds the Auth0 client for a chart's config (one per config, so ID-token keys are cached). */
 export type ClientResolver = (config: PasswordlessConfig) => Auth0Client;
@@ -60,18 +61,19 @@ export function createPasswordlessActors(clientFor: ClientResolver, now: () => n
         ...identity,
         send: input.send,
         signal,
-        ...(config.language ? { language: config.language } : {}),
-        ...(config.forwardedFor ? { forwardedFor: config.forwardedFor } : {}),
-        ...(input.send === 'link' && input.magicLink
-          ? {
-              authParams: {
-                responseType: 'code',
-                redirectUri: config.redirectUri,
-                state: input.magicLink.state,
-                nonce: input.magicLink.nonce,
-              },
-            }
-          : {}),
+        ...compact({
+          language: config.language,
+          forwardedFor: config.forwardedFor,
+          authParams:
+            input.send === 'link' && input.magicLink
+              ? {
+                  responseType: 'code' as const,
+                  redirectUri: config.redirectUri,
+                  state: input.magicLink.state,
+                  nonce: input.magicLink.nonce,
+                }
+              : undefined,
+        }),
       });
       return { sentAt: now() };
     }),
@@ -83,7 +85,7 @@ export function createPasswordlessActors(clientFor: ClientResolver, now: () => n
         username: input.identifier,
         otp: input.otp,
         signal,
-        ...(input.config.forwardedFor ? { forwardedFor: input.config.forwardedFor } : {}),
+        ...compact({ forwardedFor: input.config.forwardedFor }),
       });
       return toSession(client, input.config, tokens, { signal });
     }),
@@ -111,7 +113,7 @@ export function createPasswordlessActors(clientFor: ClientResolver, now: () => n
         clientFor(input.config).challenge({
           mfaToken: input.mfaToken,
           signal,
-          ...(input.authenticatorId ? { authenticatorId: input.authenticatorId } : {}),
+          ...compact({ authenticatorId: input.authenticatorId ?? undefined }),
         }),
     ),
 

@@ -1,4 +1,4 @@
-import { createActor, type ActorOptions, type ActorRefFrom, type Snapshot } from 'xstate';
+import { createActor, type ActorOptions, type Snapshot } from 'xstate';
 import { createAuth0Client, type Auth0Client } from '../api/client.ts';
 import type { Auth0ClientOptions } from '../api/options.ts';
 import { redactInspection, type Inspector } from '../privacy/inspect.ts';
@@ -7,13 +7,13 @@ import {
   readStoredFlow,
   type PasswordlessStorage,
   type PersistenceOptions,
-} from '../privacy/persistence.ts';
+} from './persistence.ts';
 import { checkRestorable } from './restore.ts';
 import { createPasswordlessActors } from './actors.ts';
+import { clientOptionsFrom } from './default-client.ts';
+import { compact } from '../compact.ts';
 import { passwordlessMachine, type PasswordlessMachine } from './machine.ts';
 import type { PasswordlessInput } from './types.ts';
-
-export type PasswordlessActorRef = ActorRefFrom<PasswordlessMachine>;
 
 /** Options of the client that never enter the chart's (persisted, inspected) context. */
 export type PasswordlessClientOptions = Pick<
@@ -76,16 +76,7 @@ function splitOptions(options: PasswordlessOptions) {
 }
 
 function clientFrom(input: PasswordlessInput, extra: PasswordlessClientOptions): Auth0Client {
-  const defined = Object.fromEntries(Object.entries(extra).filter(([, value]) => value !== undefined));
-  return createAuth0Client({
-    clientId: input.clientId,
-    ...(input.domain ? { domain: input.domain } : {}),
-    ...(input.baseUrl ? { baseUrl: input.baseUrl } : {}),
-    ...(input.audience ? { audience: input.audience } : {}),
-    ...(input.scope ? { scope: input.scope } : {}),
-    ...(input.requestTimeoutMs ? { timeoutMs: input.requestTimeoutMs } : {}),
-    ...defined,
-  });
+  return createAuth0Client({ ...clientOptionsFrom(input), ...compact(extra) });
 }
 
 /**
@@ -134,13 +125,15 @@ export function passwordlessActorArgs(options: PasswordlessOptions): Passwordles
   const { input, inspect, dangerouslyInspectSecrets, persist, onError, ...rest } = splitOptions(options);
   const { snapshot, discarded } = resumableSnapshot(rest.snapshot, persist);
   return {
-    ...(persist ? { persist } : {}),
+    ...compact({ persist }),
     logic: createPasswordlessMachine(options),
     observer: { error: onError },
     actorOptions: {
       input: discarded ? { ...input, discardedSnapshot: true } : input,
-      ...(snapshot ? { snapshot } : {}),
-      ...(inspect ? { inspect: dangerouslyInspectSecrets ? inspect : redactInspection(inspect) } : {}),
+      ...compact({
+        snapshot,
+        inspect: inspect && (dangerouslyInspectSecrets ? inspect : redactInspection(inspect)),
+      }),
     },
   };
 }

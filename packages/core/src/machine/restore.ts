@@ -1,4 +1,4 @@
-import { initialContext } from './context.ts';
+import { initialContext } from './chart-context.ts';
 import type { PasswordlessMachine } from './machine.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { validateEmail, validatePhoneNumber } from '../validation.ts';
 import type { PasswordlessErrorCode } from '../errors.ts';
-import { choosableAuthenticators, selectedAuthenticator } from './context.ts';
-import { localError, toErrorInfo } from './errors.ts';
+import { choosableAuthenticators, selectedAuthenticator } from './chart-context.ts';
+import { localError, toErrorInfo } from './error-info.ts';
 import type {
   Connection,
   EnrollmentFactor,

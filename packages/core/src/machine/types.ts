@@ -1,6 +1,6 @@
 import type { Authenticator } from '../api/authenticators.ts';
 import type { IdTokenClaims } from '../api/id-token-claims.ts';
-import type { PasswordlessErrorCode, RateLimitInfo } from '../errors.ts';
+import type { PasswordlessErrorJSON } from '../errors.ts';
 
 export type Connection = 'email' | 'sms';
 export type SendMode = 'code' | 'link';
@@ -48,17 +48,14 @@ export type PasswordlessInput = Pick<PasswordlessConfig, 'clientId'> &
     discardedSnapshot?: boolean;
   };
 
-/** A `PasswordlessError` as plain data, so snapshots stay serialisable. */
-export interface PasswordlessErrorInfo {
-  code: PasswordlessErrorCode;
-  message: string;
-  status?: number;
-  auth0Error?: string;
-  auth0Description?: string;
-  /** Seconds to wait, for `rate_limited`. */
-  retryAfter?: number;
-  rateLimit?: RateLimitInfo;
-}
+/**
+ * A `PasswordlessError` as plain data, so snapshots stay serialisable: what a UI shows (code,
+ * message, status, Auth0's error and description, and for `rate_limited` how long to wait).
+ */
+export type PasswordlessErrorInfo = Pick<
+  PasswordlessErrorJSON,
+  'code' | 'message' | 'status' | 'auth0Error' | 'auth0Description' | 'retryAfter' | 'rateLimit'
+>;
 
 export interface SessionTokens {
   accessToken: string;

@@ -2,8 +2,8 @@ import type { Authenticator } from '../api/authenticators.ts';
 import type { IdTokenClaims } from '../api/id-token-claims.ts';
 import { dequal } from 'dequal';
 import type { SnapshotFrom } from 'xstate';
-import { choosableAuthenticators, selectedAuthenticator } from './context.ts';
-import { localError } from './errors.ts';
+import { choosableAuthenticators, selectedAuthenticator } from './chart-context.ts';
+import { localError } from './error-info.ts';
 import type { PasswordlessMachine } from './machine.ts';
 import type {
   Connection,
@@ -14,6 +14,7 @@ import type {
   SendMode,
   SessionUser,
 } from './types.ts';
+import { compact } from '../compact.ts';
 
 export type PasswordlessSnapshot = SnapshotFrom<PasswordlessMachine>;
 
@@ -157,12 +158,12 @@ function mfaView(snapshot: PasswordlessSnapshot): PasswordlessMfaView | null {
     challenge: challenge?.type ?? null,
     enrollFactors: enrollFactors.length > 0 ? enrollFactors : ['otp', 'sms', 'email', 'push'],
     enrollment: mfa.enrollment
-      ? {
+      ? compact({
           factor: mfa.enrollment.factor,
-          ...(mfa.enrollment.secret ? { secret: mfa.enrollment.secret } : {}),
-          ...(mfa.enrollment.barcodeUri ? { barcodeUri: mfa.enrollment.barcodeUri } : {}),
-          ...(mfa.enrollment.recoveryCodes ? { recoveryCodes: mfa.enrollment.recoveryCodes } : {}),
-        }
+          secret: mfa.enrollment.secret,
+          barcodeUri: mfa.enrollment.barcodeUri,
+          recoveryCodes: mfa.enrollment.recoveryCodes,
+        })
       : null,
     hasRecoveryCode: mfa.hasRecoveryCode,
     push:
@@ -295,12 +296,12 @@ function computeView(snapshot: PasswordlessSnapshot): PasswordlessView {
     user: context.session?.user ?? null,
     claims: context.session?.claims ?? null,
     session: tokens
-      ? {
+      ? compact({
           accessToken: tokens.accessToken,
           expiresAt: tokens.expiresAt,
-          ...(tokens.idToken ? { idToken: tokens.idToken } : {}),
-          ...(tokens.scope === undefined ? {} : { scope: tokens.scope }),
-        }
+          idToken: tokens.idToken,
+          scope: tokens.scope,
+        })
       : null,
     newRecoveryCode: context.newRecoveryCode,
     logoutIncomplete: context.pendingRevocation !== null,

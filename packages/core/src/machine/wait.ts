@@ -1,8 +1,9 @@
 import { waitFor } from 'xstate';
 import { PasswordlessError } from '../errors.ts';
-import type { PasswordlessActorRef } from './create.ts';
+import type { PasswordlessActorRef } from './machine.ts';
 import type { PasswordlessErrorInfo } from './types.ts';
 import { getStep, type PasswordlessSnapshot, type PasswordlessStep } from './view.ts';
+import { compact } from '../compact.ts';
 
 /**
  * After an error in these states the chart tries again by itself (the next push poll, the
@@ -41,8 +42,7 @@ export async function waitForStep(
   const steps = Array.isArray(step) ? step : [step];
   const reached = (snapshot: PasswordlessSnapshot) => steps.includes(getStep(snapshot));
   const snapshot = await waitFor(actorRef, (next) => reached(next) || settledInError(next), {
-    timeout: options.timeoutMs ?? 30_000,
-    ...(options.signal ? { signal: options.signal } : {}),
+    ...compact({ timeout: options.timeoutMs ?? 30_000, signal: options.signal }),
   });
   const { error } = snapshot.context;
   if (reached(snapshot) || error === null) return snapshot;

@@ -46,8 +46,8 @@ export function createInspectionLog(
 
   const record = (event: InspectionEvent) => {
     // Only the root chart's snapshots: each carries the event that led to it.
-    const isChild = (event.actorRef as { _parent?: unknown })._parent !== undefined;
-    if (event.type !== '@xstate.snapshot' || isChild || ignore.has(event.event.type)) return;
+    const isRoot = event.actorRef.sessionId === event.rootId;
+    if (event.type !== '@xstate.snapshot' || !isRoot || ignore.has(event.event.type)) return;
     const snapshot = event.snapshot as { value?: unknown };
     entries = [
       ...entries,

@@ -1,6 +1,7 @@
 import { viewAt, type PasswordlessPublicView } from '../machine/public-view.ts';
 import type { PasswordlessErrorInfo, PasswordlessEvent } from '../machine/types.ts';
-import { isEqualView, type PasswordlessView } from '../machine/view.ts';
+import { replaceEqualDeep } from '../machine/structural-sharing.ts';
+import type { PasswordlessView } from '../machine/view.ts';
 import { isTickDue } from './deadlines.ts';
 import { loadingView, noActions } from './loading-view.ts';
 import { exchange, timeoutReason, type RemoteAnswer } from './transport.ts';
@@ -18,7 +19,10 @@ export interface RemoteFlowOptions {
 
 /** A sign-in that runs on the server: the same view and events as the chart, over HTTP. */
 export interface RemoteFlow {
-  /** The current view; the same object until something a UI could show has changed. */
+  /**
+   * The current view; the same object until something a UI could show has changed, and then its
+   * unchanged parts are still the previous objects (as `PasswordlessViewStore`).
+   */
   getView(): PasswordlessView;
   /** Called with the new view whenever it changes; returns the unsubscribe function. */
   subscribe(listener: (view: PasswordlessView) => void): () => void;
@@ -84,8 +88,8 @@ export function createRemoteFlow(options: RemoteFlowOptions): RemoteFlow {
   }
 
   function refresh() {
-    const next = compose();
-    if (isEqualView(view, next)) return;
+    const next = replaceEqualDeep(view, compose());
+    if (next === view) return;
     view = next;
     for (const listener of [...listeners]) listener(view);
   }

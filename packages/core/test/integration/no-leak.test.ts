@@ -2,7 +2,7 @@ import { createInspector, type StatelyInspectionEvent } from '@statelyai/inspect
 import { startEmulator, type RunningEmulator } from '@passwordless-xstate/emulator';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { InspectionEvent } from 'xstate';
-import { persistPasswordless } from '../../src/privacy/persistence.ts';
+import { persistPasswordless } from '../../src/machine/persistence.ts';
 import type { PasswordlessSnapshot } from '../../src/machine/view.ts';
 import { advanceEmulatorClock, latest, outbox, startFlow, totp } from './helpers.ts';
 

@@ -4,7 +4,7 @@ import {
   createMemoryStorage,
   persistPasswordless,
   restorePasswordless,
-} from '../../src/privacy/persistence.ts';
+} from '../../src/machine/persistence.ts';
 import { authenticator, chart, fail, session, settle, T0 } from './harness.ts';
 
 const mfaRequired = (requirements?: { challenge?: { type: string }[]; enroll?: { type: string }[] }) =>

@@ -6,7 +6,7 @@ import {
   decidePersistence,
   persistPasswordless,
   restorePasswordless,
-} from '../../src/privacy/persistence.ts';
+} from '../../src/machine/persistence.ts';
 import { redactSecrets } from '../../src/privacy/redact.ts';
 import { passwordlessMachine } from '../../src/machine/machine.ts';
 import { getPasswordlessView } from '../../src/machine/view.ts';

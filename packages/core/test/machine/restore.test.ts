@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createPasswordlessActor } from '../../src/machine/create.ts';
 import { CHART_VERSION } from '../../src/machine/restore.ts';
 import { getPasswordlessView } from '../../src/machine/view.ts';
-import { createMemoryStorage, persistPasswordless } from '../../src/privacy/persistence.ts';
+import { createMemoryStorage, persistPasswordless } from '../../src/machine/persistence.ts';
 import { chart, settle } from './harness.ts';
 
 const options = { clientId: 'client', domain: 'tenant.test' };

@@ -1,8 +1,8 @@
 import type { Snapshot } from 'xstate';
-import type { PasswordlessActorRef } from '../machine/create.ts';
-import { CHART_VERSION } from '../machine/restore.ts';
-import type { PasswordlessSnapshot } from '../machine/view.ts';
-import { redactSecrets } from './redact.ts';
+import type { PasswordlessActorRef } from './machine.ts';
+import { CHART_VERSION } from './restore.ts';
+import type { PasswordlessSnapshot } from './view.ts';
+import { redactSecrets } from '../privacy/redact.ts';
 
 /** `localStorage`, `sessionStorage`, or anything with the same three synchronous methods. */
 export interface PasswordlessStorage {

@@ -1,10 +1,14 @@
 import { generateTotp, startEmulator, type RunningEmulator } from '@passwordless-xstate/emulator';
-import { createMemoryStorage, type UsePasswordlessOptions } from '../src/index.ts';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { createMemoryStorage } from '../../src/machine/persistence.ts';
+import type { PasswordlessOptions } from '../../src/machine/create.ts';
 
-/** A real emulator per test file, reset before each test; the push interval is short to keep tests fast. */
-export function useEmulator(): { current: RunningEmulator; options: () => UsePasswordlessOptions } {
-  const holder = {} as { current: RunningEmulator; options: () => UsePasswordlessOptions };
+/**
+ * For the adapters' tests (React and Vue alike): a real emulator per test file, reset before each
+ * test; the push interval is short to keep tests fast.
+ */
+export function useEmulator(): { current: RunningEmulator; options: () => PasswordlessOptions } {
+  const holder = {} as { current: RunningEmulator; options: () => PasswordlessOptions };
   beforeAll(async () => {
     holder.current = await startEmulator({
       port: 0,

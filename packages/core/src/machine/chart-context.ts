@@ -1,6 +1,7 @@
+import { compact } from '../compact.ts';
 import type { Authenticator } from '../api/authenticators.ts';
 import { PasswordlessError, type MfaRequirements } from '../errors.ts';
-import { toErrorInfo } from './errors.ts';
+import { toErrorInfo } from './error-info.ts';
 import type { MfaState, PasswordlessConfig, PasswordlessContext, PasswordlessInput } from './types.ts';
 
 export const defaultConfig: Omit<PasswordlessConfig, 'clientId'> = {
@@ -25,7 +26,7 @@ export function initialContext(input: PasswordlessInput, now: number): Passwordl
   const { discardedSnapshot, ...settings } = input;
   const config: PasswordlessConfig = {
     ...defaultConfig,
-    ...stripUndefined(settings),
+    ...compact(settings),
     clientId: input.clientId,
   };
   return {
@@ -35,6 +36,23 @@ export function initialContext(input: PasswordlessInput, now: number): Passwordl
     send: config.send,
     identifier: '',
     error: discardedSnapshot ? toErrorInfo(new PasswordlessError('flow_discarded')) : null,
+    ...freshFlow(config),
+    retryAt: null,
+    pendingRevocation: null,
+  };
+}
+
+/**
+ * Back to a fresh identify step; what the person typed stays so the form can be prefilled. A pending
+ * revocation stays too: it belongs to the device, not to the flow that is starting over.
+ */
+export function clearedFlow(context: PasswordlessContext): Partial<PasswordlessContext> {
+  return freshFlow(context.config);
+}
+
+/** Everything one sign-in attempt holds, as before it began. */
+function freshFlow(config: PasswordlessConfig) {
+  return {
     attemptsLeft: config.maxAttempts,
     codeSentAt: null,
     codeExpiresAt: null,
@@ -44,33 +62,8 @@ export function initialContext(input: PasswordlessInput, now: number): Passwordl
     session: null,
     refreshAt: null,
     refreshFailures: 0,
-    retryAt: null,
     newRecoveryCode: null,
-    pendingRevocation: null,
-  };
-}
-
-function stripUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as Partial<T>;
-}
-
-/**
- * Back to a fresh identify step; what the person typed stays so the form can be prefilled. A pending
- * revocation stays too: it belongs to the device, not to the flow that is starting over.
- */
-export function clearedFlow(context: PasswordlessContext): Partial<PasswordlessContext> {
-  return {
-    attemptsLeft: context.config.maxAttempts,
-    codeSentAt: null,
-    codeExpiresAt: null,
-    resendAvailableAt: null,
-    magicLink: null,
-    mfa: null,
-    session: null,
-    refreshAt: null,
-    refreshFailures: 0,
-    newRecoveryCode: null,
-  };
+  } satisfies Partial<PasswordlessContext>;
 }
 
 export function newMfaState(

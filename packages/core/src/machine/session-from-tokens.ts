@@ -2,6 +2,7 @@ import type { Auth0Client } from '../api/client.ts';
 import type { IdTokenClaims } from '../api/id-token-claims.ts';
 import type { TokenResult } from '../api/tokens.ts';
 import type { PasswordlessConfig, Session, SessionUser } from './types.ts';
+import { compact } from '../compact.ts';
 
 /** The nonce an ID token is checked against: the one sent, and whether a token may lack it. */
 export interface NonceCheck {
@@ -16,22 +17,22 @@ export async function toSession(
   tokens: TokenResult,
   { nonceCheck, signal }: { nonceCheck?: NonceCheck | undefined; signal?: AbortSignal } = {},
 ): Promise<Session> {
-  const check = {
-    ...(signal ? { signal } : {}),
-    ...(nonceCheck ? { nonce: nonceCheck.nonce } : {}),
-    ...(nonceCheck?.mayBeAbsent ? { nonceMayBeAbsent: true } : {}),
-  };
+  const check = compact({
+    signal,
+    nonce: nonceCheck?.nonce,
+    nonceMayBeAbsent: nonceCheck?.mayBeAbsent ? true : undefined,
+  });
   const claims =
     tokens.idToken && config.validateIdToken ? await client.validateIdToken(tokens.idToken, check) : null;
   return {
-    tokens: {
+    tokens: compact({
       accessToken: tokens.accessToken,
       tokenType: tokens.tokenType,
       expiresAt: tokens.expiresAt,
-      ...(tokens.idToken ? { idToken: tokens.idToken } : {}),
-      ...(tokens.refreshToken ? { refreshToken: tokens.refreshToken } : {}),
-      ...(tokens.scope === undefined ? {} : { scope: tokens.scope }),
-    },
+      idToken: tokens.idToken || undefined,
+      refreshToken: tokens.refreshToken || undefined,
+      scope: tokens.scope,
+    }),
     claims,
     user: claims ? userFromClaims(claims) : null,
   };

@@ -1,5 +1,5 @@
-import { passwordlessMachine } from '../machine/machine.ts';
-import { toMermaid } from './to-mermaid.ts';
+import { passwordlessMachine } from '../src/machine/machine.ts';
+import { toMermaid } from '../src/diagram/to-mermaid.ts';
 
 const start = '<!-- diagram:start (pnpm diagram) -->';
 const end = '<!-- diagram:end -->';

@@ -1,0 +1,48 @@
+import { chart } from '../setup.ts';
+import { startPasswordlessInput } from './transitions.ts';
+
+/** The person types an e-mail address or phone number; a code or link is requested. */
+export const identify = chart.createStateConfig({
+  initial: 'editing',
+  // A logout that could not revoke the refresh token (offline) tries again here; harmless when
+  // nothing is pending, since the actor then resolves at once without a request.
+  invoke: {
+    id: 'retryRevocation',
+    src: 'revokeSession',
+    input: ({ context }) => ({
+      config: context.config,
+      refreshToken: context.pendingRevocation?.refreshToken ?? null,
+    }),
+    onDone: { actions: 'forgetPendingRevocation' },
+    onError: { description: 'Still pending: tried again the next time the flow comes back here.' },
+  },
+  on: {
+    MAGIC_LINK_CALLBACK: { actions: 'rejectMagicLinkWithoutTransaction' },
+  },
+  states: {
+    editing: {
+      on: {
+        SUBMIT_IDENTIFIER: [
+          { guard: 'rateLimitActive', actions: 'refuseWhileRateLimited' },
+          { guard: 'identifierIsValid', target: 'submitting', actions: 'rememberIdentifier' },
+          { actions: 'rejectIdentifier' },
+        ],
+      },
+    },
+    submitting: {
+      tags: ['busy'],
+      invoke: {
+        id: 'startPasswordless',
+        src: 'startPasswordless',
+        input: startPasswordlessInput,
+        onDone: {
+          target: '#passwordless.sent',
+          actions: { type: 'recordCodeSent', params: ({ event }) => ({ sentAt: event.output.sentAt }) },
+        },
+        onError: { target: 'editing', actions: 'recordError' },
+      },
+      after: { requestTimeout: { target: 'editing', actions: 'recordTimeout' } },
+      on: { CANCEL: 'editing' },
+    },
+  },
+});
