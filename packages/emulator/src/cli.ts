@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
-import { loadConfigFile } from './resolve-config.ts';
+import { loadConfigFile, unlimitedRates } from './resolve-config.ts';
 import { startEmulator } from './server.ts';
 
 const usage = `passwordless-emulator [--port 4000] [--host 127.0.0.1] [--config emulator.json] [--issuer URL]
+                      [--rate-limits on|off]
 
 A local Auth0-compatible server for passwordless login and MFA. Codes and links are printed here
 and listed at http://HOST:PORT/__dev.`;
@@ -15,6 +16,7 @@ export async function main(argv: string[]): Promise<void> {
       host: { type: 'string', default: '127.0.0.1' },
       config: { type: 'string' },
       issuer: { type: 'string' },
+      'rate-limits': { type: 'string', default: process.env.PASSWORDLESS_EMULATOR_RATE_LIMITS ?? 'on' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -27,6 +29,10 @@ export async function main(argv: string[]): Promise<void> {
     throw new Error(`--port must be 0..65535, got ${values.port}`);
   const config = values.config ? await loadConfigFile(values.config) : {};
   if (values.issuer) config.issuer = values.issuer;
+  const rateLimits = values['rate-limits'];
+  if (rateLimits !== 'on' && rateLimits !== 'off')
+    throw new Error(`--rate-limits must be on or off, got ${rateLimits}`);
+  if (rateLimits === 'off') config.limits = { ...config.limits, ...unlimitedRates };
 
   const emulator = await startEmulator({ port, host: values.host, config });
   console.log(`Auth0 emulator listening on ${emulator.url} (issuer ${emulator.issuer})`);

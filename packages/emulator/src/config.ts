@@ -169,6 +169,13 @@ export interface LimitsConfig {
   passwordlessStart: BucketConfig;
   /** `/userinfo` per user: burst 10, 5 per minute. */
   userinfo: BucketConfig;
+  /**
+   * "Get Token" (`/oauth/token`) on Auth0's Free plan: burst 30, 30 per second. Applied here to the
+   * Passwordless OTP and MFA grants, per IP (`auth0-forwarded-for` when trusted, as on start).
+   */
+  tokenEndpoint: BucketConfig;
+  /** "MFA OOB token exchange" (`mfa-oob` grant) per `mfa_token`: burst 12, 12 per minute, on every plan. */
+  mfaOobTokenExchange: BucketConfig;
   /** Request bodies larger than this get a 413. */
   maxBodyBytes: number;
 }

@@ -44,3 +44,9 @@ export function grantNotAllowed(grantType: string): Auth0HttpError {
     error_uri: 'https://auth0.com/docs/clients/client-grant-types',
   });
 }
+
+/** Adds headers (a rate limit's) to an error on its way out; the error's own headers win. */
+export function withErrorHeaders(error: unknown, headers: Record<string, string>): unknown {
+  if (!(error instanceof Auth0HttpError) || Object.keys(headers).length === 0) return error;
+  return new Auth0HttpError(error.status, error.body, { ...headers, ...error.headers });
+}

@@ -4,7 +4,7 @@ export { EmulatorState } from './state.ts';
 export { createManualClock, createSystemClock, type AdjustableClock, type Clock } from './clock.ts';
 export { defaultConfig, defaultSeed } from './seed.ts';
 export { generateTotp } from './totp.ts';
-export { resolveConfig, resolveClient, loadConfigFile } from './resolve-config.ts';
+export { resolveConfig, resolveClient, loadConfigFile, unlimitedRates } from './resolve-config.ts';
 export {
   GRANT,
   type AppType,

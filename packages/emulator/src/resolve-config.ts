@@ -54,3 +54,16 @@ export async function loadConfigFile(path: string): Promise<EmulatorConfigInput>
     throw new Error(`${path} is not valid JSON: ${(error as Error).message}`, { cause: error });
   }
 }
+
+const unlimited = { burst: 1e9, refill: 1e9, perSeconds: 1 };
+
+/**
+ * `limits` overrides that lift every request rate limit (start, token endpoint, OOB exchange,
+ * userinfo) for load tests and long-lived dev servers; code attempt limits stay.
+ */
+export const unlimitedRates = {
+  passwordlessStart: unlimited,
+  tokenEndpoint: unlimited,
+  mfaOobTokenExchange: unlimited,
+  userinfo: unlimited,
+};

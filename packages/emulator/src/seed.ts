@@ -143,6 +143,8 @@ export const defaultConfig: EmulatorConfig = {
   limits: {
     passwordlessStart: { burst: 50, refill: 50, perSeconds: 3600 },
     userinfo: { burst: 10, refill: 5, perSeconds: 60 },
+    tokenEndpoint: { burst: 30, refill: 30, perSeconds: 1 },
+    mfaOobTokenExchange: { burst: 12, refill: 12, perSeconds: 60 },
     maxBodyBytes: 64 * 1024,
   },
   unconfirmed: {
@@ -162,7 +164,7 @@ export const defaultConfig: EmulatorConfig = {
       error_description:
         'Too many requests. Check the X-RateLimit-Limit, X-RateLimit-Remaining and X-RateLimit-Reset headers.',
     },
-    sendRetryAfter: false,
+    sendRetryAfter: true,
     pushRejected: { status: 400, error: 'access_denied', error_description: 'MFA Authorization rejected.' },
     invalidRecoveryCode: { status: 403, error: 'invalid_grant', error_description: 'Invalid recovery code.' },
     mfaTooManyFailures: {

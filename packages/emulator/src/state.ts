@@ -83,6 +83,8 @@ export class EmulatorState {
   authorizationCodes = new Map<string, AuthorizationCodeRecord>();
   startLimits: BucketSet;
   userinfoLimits: BucketSet;
+  tokenLimits: BucketSet;
+  mfaOobLimits: BucketSet;
   mfaFailures: BucketSet;
   smsSends: BucketSet;
 
@@ -101,6 +103,8 @@ export class EmulatorState {
     this.outbox = new Outbox(this.clock, this.log);
     this.startLimits = new BucketSet(this.config.limits.passwordlessStart, this.clock);
     this.userinfoLimits = new BucketSet(this.config.limits.userinfo, this.clock);
+    this.tokenLimits = new BucketSet(this.config.limits.tokenEndpoint, this.clock);
+    this.mfaOobLimits = new BucketSet(this.config.limits.mfaOobTokenExchange, this.clock);
     this.mfaFailures = new BucketSet(this.config.mfa.failures, this.clock);
     this.smsSends = new BucketSet(this.config.mfa.smsSends, this.clock);
     this.reset();
@@ -122,7 +126,14 @@ export class EmulatorState {
     this.refreshTokens.clear();
     this.lastRotatedRefreshToken.clear();
     this.authorizationCodes.clear();
-    for (const buckets of [this.startLimits, this.userinfoLimits, this.mfaFailures, this.smsSends])
+    for (const buckets of [
+      this.startLimits,
+      this.userinfoLimits,
+      this.tokenLimits,
+      this.mfaOobLimits,
+      this.mfaFailures,
+      this.smsSends,
+    ])
       buckets.clear();
     this.outbox.clear();
   }

@@ -80,8 +80,26 @@ describe('passwordless-emulator CLI', () => {
     }
   });
 
-  it('exits with an error for a bad port or a missing config file', async () => {
+  it('--rate-limits off lifts the request rate limits (for long-lived dev servers and load tests)', async () => {
+    const { url } = await runCli(['--port', '0', '--rate-limits', 'off']);
+    const token = await fetch(`${url}/oauth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        grant_type: 'http://auth0.com/oauth/grant-type/passwordless/otp',
+        client_id: 'pwl-native',
+        realm: 'email',
+        username: 'alice@example.com',
+        otp: '000000',
+      }),
+    });
+    expect(token.status).toBe(403);
+    expect(token.headers.get('x-ratelimit-limit')).toBe('1000000000');
+  });
+
+  it('exits with an error for a bad port, a bad --rate-limits or a missing config file', async () => {
     await expect(runCli(['--port', 'abc'])).rejects.toThrow(/--port must be 0\.\.65535/);
+    await expect(runCli(['--port', '0', '--rate-limits', 'maybe'])).rejects.toThrow(/must be on or off/);
     await expect(runCli(['--port', '0', '--config', '/nonexistent/emulator.json'])).rejects.toThrow(
       /exited with 1/,
     );

@@ -107,6 +107,9 @@ describe('MFA with a TOTP authenticator', () => {
     }
     const locked = await mfaGrant(emulator(), 'mfaOtp', mfaToken, { otp: totp(emulator(), secret) });
     expectError(locked, 429, 'too_many_attempts', 'Too many failed MFA attempts. Please try again later.');
+    expect(locked.headers.get('x-ratelimit-limit')).toBe('10');
+    expect(locked.headers.get('x-ratelimit-remaining')).toBe('0');
+    expect(locked.headers.get('retry-after')).toBe('360');
 
     emulator().advanceClock(360);
     const { mfaToken: fresh } = await loginUntilMfa(emulator(), email);

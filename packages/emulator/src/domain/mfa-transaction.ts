@@ -1,6 +1,7 @@
 import { requiredString, type RequestBody } from '../body.ts';
 import { auth0Error, fromSpec } from '../errors.ts';
 import { recoveryCode } from '../ids.ts';
+import { limitHeaders } from './rate-limit.ts';
 import type { EmulatorState, MfaTransaction } from '../state.ts';
 import { issueTokens, type TokenResponse } from '../tokens.ts';
 import { newAuthenticator, type AuthenticatorRecord, type UserRecord } from '../users.ts';
@@ -36,8 +37,9 @@ export function lookupMfaToken(state: EmulatorState, mfaToken: string): OpenMfaT
 
 /** Wrong MFA codes draw from a per-user bucket; an empty bucket locks further guesses for a while. */
 export function assertFailuresLeft(state: EmulatorState, user: UserRecord): void {
-  if (state.mfaFailures.peek(user.userId).remaining < 1)
-    throw fromSpec(state.config.unconfirmed.mfaTooManyFailures);
+  const bucket = state.mfaFailures.peek(user.userId);
+  if (bucket.remaining < 1)
+    throw fromSpec(state.config.unconfirmed.mfaTooManyFailures, limitHeaders(state, bucket, true));
 }
 
 export function recordFailure(state: EmulatorState, user: UserRecord): void {

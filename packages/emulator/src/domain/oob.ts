@@ -3,7 +3,6 @@ import type { OutboxChannel } from '../outbox.ts';
 import { rateLimited } from './rate-limit.ts';
 import type { EmulatorState } from '../state.ts';
 import type { AuthenticatorRecord, UserRecord } from '../users.ts';
-import { rateLimitHeaders } from '../bucket.ts';
 
 /**
  * Sends an out-of-band message for an authenticator (binding code by SMS, voice or e-mail, or a push
@@ -23,7 +22,7 @@ export function sendOutOfBand(
   const isPush = authenticator.kind === 'push';
   if (authenticator.kind === 'sms' || authenticator.kind === 'voice') {
     const sends = state.smsSends.take(user.userId);
-    if (!sends.allowed) throw rateLimited(state, sends.resetAt, rateLimitHeaders(sends));
+    if (!sends.allowed) throw rateLimited(state, sends);
   }
   const bindingCode = isPush ? undefined : numericCode(state.config.mfa.bindingCodeLength);
   const to =

@@ -1,8 +1,7 @@
 import { readRequestBody, requiredString } from '../body.ts';
-import { rateLimitHeaders } from '../bucket.ts';
 import { authenticateClient } from '../client-auth.ts';
 import { bearerOf } from '../domain/mfa-bearer.ts';
-import { rateLimited } from '../domain/rate-limit.ts';
+import { limitHeaders, rateLimited } from '../domain/rate-limit.ts';
 import { fromSpec } from '../errors.ts';
 import { empty, json } from '../respond.ts';
 import type { RouteContext, Router } from '../router.ts';
@@ -105,7 +104,7 @@ async function userinfo({ state, request }: RouteContext) {
     });
   }
   const limit = state.userinfoLimits.take(user.userId);
-  const headers = rateLimitHeaders(limit);
-  if (!limit.allowed) throw rateLimited(state, limit.resetAt, headers);
+  if (!limit.allowed) throw rateLimited(state, limit);
+  const headers = limitHeaders(state, limit, false);
   return json({ sub: user.userId, ...profileClaims(user, payload.scope ?? '') }, 200, headers);
 }

@@ -1,10 +1,9 @@
 import { optionalString, readRequestBody, typeName, type RequestBody } from '../body.ts';
-import { rateLimitHeaders } from '../bucket.ts';
 import { authenticateClient, requireGrant } from '../client-auth.ts';
 import { GRANT } from '../config.ts';
 import { issueCode } from '../domain/codes.ts';
 import { auth0Error } from '../errors.ts';
-import { rateLimited } from '../domain/rate-limit.ts';
+import { limitHeaders, rateLimited, rateLimitKey } from '../domain/rate-limit.ts';
 import { objectIdFor } from '../users.ts';
 import { json } from '../respond.ts';
 import type { RouteContext, Router } from '../router.ts';
@@ -55,13 +54,9 @@ async function startPasswordless(context: RouteContext): Promise<Response> {
   const send = readSend(body, connection);
   const authParams = readAuthParams(body);
 
-  // Trust `auth0-forwarded-for` only as Auth0 does: confidential client, secret sent, setting on.
-  const forwardedFor = request.headers.get('auth0-forwarded-for')?.trim();
-  const rateLimitKey =
-    forwardedFor && sentSecret && client.trustTokenEndpointIpHeader ? forwardedFor : context.ip;
-  const limit = state.startLimits.take(rateLimitKey);
-  const headers = rateLimitHeaders(limit);
-  if (!limit.allowed) throw rateLimited(state, limit.resetAt, headers);
+  const limit = state.startLimits.take(rateLimitKey(request, context.ip, client, sentSecret));
+  if (!limit.allowed) throw rateLimited(state, limit);
+  const headers = limitHeaders(state, limit, false);
 
   const user = state.findUser(connection, identifier);
   const deliver = user ? !user.blocked : !state.config.connections[connection].disableSignup;

@@ -4,7 +4,9 @@ import { GRANT } from '../config.ts';
 import { checkCode, wrongCodeDescription } from '../domain/codes.ts';
 import { finishPrimaryLogin } from '../domain/login.ts';
 import { findRefreshToken, rotateRefreshToken } from '../domain/refresh-tokens.ts';
-import { auth0Error, fromSpec } from '../errors.ts';
+import { rateLimitKey } from '../domain/rate-limit.ts';
+import { takeTokenLimits } from '../domain/token-limits.ts';
+import { auth0Error, fromSpec, withErrorHeaders } from '../errors.ts';
 import { json } from '../respond.ts';
 import type { RouteContext, Router } from '../router.ts';
 import type { EmulatorState } from '../state.ts';
@@ -28,15 +30,23 @@ const grants = new Map<string, GrantHandler>([
 ]);
 
 export function registerToken(router: Router): void {
-  router.on('POST', '/oauth/token', async ({ state, request }: RouteContext) => {
+  router.on('POST', '/oauth/token', async ({ state, request, ip }: RouteContext) => {
     const body = await readRequestBody(request, state.config.limits.maxBodyBytes, 'oauth');
     const grantType = requiredString(body, 'grant_type');
     const handler = grants.get(grantType);
     if (!handler) throw auth0Error(400, 'unsupported_grant_type', `Unsupported grant type: ${grantType}`);
     const auth = authenticateClient(state, body, request, 'oauth');
     requireGrant(auth.client, grantType);
+    const address = rateLimitKey(request, ip, auth.client, auth.sentSecret);
+    const limits = takeTokenLimits(state, grantType, body, address);
+    let tokens: TokenResponse;
+    try {
+      tokens = await handler(state, body, auth);
+    } catch (error) {
+      throw withErrorHeaders(error, limits);
+    }
     // Token responses must not be cached (RFC 6749 §5.1).
-    return json(await handler(state, body, auth), 200, { 'cache-control': 'no-store', pragma: 'no-cache' });
+    return json(tokens, 200, { 'cache-control': 'no-store', pragma: 'no-cache', ...limits });
   });
 }
 
