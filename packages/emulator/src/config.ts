@@ -68,6 +68,8 @@ export interface UserConfig {
   recoveryCode?: string;
   /** The user has no factor yet but must enrol one at next login. */
   mfaEnrollRequired?: boolean;
+  /** List the verified e-mail as an e-mail authenticator (default: `mfa.verifiedEmailAuthenticator`). */
+  verifiedEmailAuthenticator?: boolean;
 }
 
 export interface ConnectionConfig {
@@ -96,6 +98,12 @@ export interface MfaConfig {
   policy: 'never' | 'always' | 'per-user';
   /** Factors users may enrol. */
   factors: MfaFactor[];
+  /**
+   * Auth0 lists every verified e-mail of a user as an active e-mail authenticator (undeletable)
+   * while the e-mail factor is on, so such a user is challenged by e-mail instead of enrolling. Off by
+   * default: the seeded one-factor users would otherwise all have a second factor. Per user: `UserConfig`.
+   */
+  verifiedEmailAuthenticator: boolean;
   recoveryCodes: boolean;
   /** Emit `mfa_requirements` on `mfa_required` (a "Customize MFA" tenant feature). */
   emitRequirements: boolean;

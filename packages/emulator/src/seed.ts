@@ -105,6 +105,12 @@ export const defaultSeed = {
       authenticators: [{ type: 'otp', secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ' }],
       recoveryCode: 'RECOVERYUSERCODE00000001',
     },
+    {
+      connection: 'email',
+      email: 'verified@example.com',
+      name: 'Vera Verified',
+      verifiedEmailAuthenticator: true,
+    },
     { connection: 'email', email: 'enroll@example.com', name: 'Eve Enrol', mfaEnrollRequired: true },
     { connection: 'email', email: 'blocked@example.com', name: 'Bob Blocked', blocked: true },
   ] satisfies UserConfig[],
@@ -122,6 +128,7 @@ export const defaultConfig: EmulatorConfig = {
   mfa: {
     policy: 'per-user',
     factors: ['otp', 'sms', 'voice', 'email', 'push'],
+    verifiedEmailAuthenticator: false,
     recoveryCodes: true,
     emitRequirements: true,
     emitAuthenticatorType: true,

@@ -1,6 +1,6 @@
 import { BucketSet } from './bucket.ts';
 import type { AdjustableClock, Clock } from './clock.ts';
-import type { ClientConfig, EmulatorConfig } from './config.ts';
+import type { ClientConfig, EmulatorConfig, UserConfig } from './config.ts';
 import { Outbox } from './outbox.ts';
 import type { SigningKeys } from './keys.ts';
 import { createUserRecord, normalizeIdentifier, type UserRecord } from './users.ts';
@@ -117,7 +117,7 @@ export class EmulatorState {
   reset(): void {
     this.users = new Map();
     for (const seed of this.config.users) {
-      const user = createUserRecord(seed, this.now());
+      const user = createUserRecord(seed, this.now(), this.listsVerifiedEmail(seed));
       this.users.set(user.userId, user);
     }
     this.pendingCodes.clear();
@@ -152,12 +152,18 @@ export class EmulatorState {
   }
 
   createUser(connection: 'email' | 'sms', identifier: string): UserRecord {
-    const user = createUserRecord(
-      connection === 'email' ? { connection, email: identifier } : { connection, phoneNumber: identifier },
-      this.now(),
-    );
+    const seed =
+      connection === 'email' ? { connection, email: identifier } : { connection, phoneNumber: identifier };
+    const user = createUserRecord(seed, this.now(), this.listsVerifiedEmail(seed));
     this.users.set(user.userId, user);
     return user;
+  }
+
+  private listsVerifiedEmail(seed: UserConfig): boolean {
+    const { mfa } = this.config;
+    return (
+      mfa.factors.includes('email') && (seed.verifiedEmailAuthenticator ?? mfa.verifiedEmailAuthenticator)
+    );
   }
 
   pendingCodeKey(connection: string, identifier: string): string {

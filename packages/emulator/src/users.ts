@@ -17,6 +17,8 @@ export interface AuthenticatorRecord {
   lastTotpStep?: number;
   /** While enrolment is unconfirmed: the `mfa_token` it belongs to. */
   pendingEnrollment?: string;
+  /** The user's verified e-mail, listed as an authenticator without an enrolment; cannot be deleted. */
+  verifiedEmail?: boolean;
 }
 
 export interface UserRecord {
@@ -75,7 +77,11 @@ export function normalizeIdentifier(connection: 'email' | 'sms', identifier: str
   return connection === 'email' ? identifier.trim().toLowerCase() : identifier.trim();
 }
 
-export function createUserRecord(config: UserConfig, now: number): UserRecord {
+/**
+ * A user as the emulator keeps it. `listVerifiedEmail`: the e-mail factor is on and this user's
+ * verified e-mail counts as an authenticator (see `MfaConfig.verifiedEmailAuthenticator`).
+ */
+export function createUserRecord(config: UserConfig, now: number, listVerifiedEmail = false): UserRecord {
   const identifier = config.connection === 'email' ? config.email : config.phoneNumber;
   if (!identifier) throw new Error(`Seed user for connection "${config.connection}" needs an identifier`);
   const objectId = objectIdFor(config.connection, identifier);
@@ -83,6 +89,12 @@ export function createUserRecord(config: UserConfig, now: number): UserRecord {
   const authenticators = (config.authenticators ?? []).map((seed, index) =>
     fromSeedAuthenticator(seed, suffix(index)),
   );
+  if (listVerifiedEmail && config.email) {
+    const email = normalizeIdentifier('email', config.email);
+    authenticators.push(
+      newAuthenticator('email', { active: true, email, verifiedEmail: true }, suffix(authenticators.length)),
+    );
+  }
   if (config.recoveryCode) {
     authenticators.push(newAuthenticator('recovery-code', { active: true }, suffix(authenticators.length)));
   }

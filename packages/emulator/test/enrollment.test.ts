@@ -79,13 +79,17 @@ describe('enrolment with /mfa/associate', () => {
       'sms',
       { oob_channels: ['sms'], phone_number: '+15555550199' },
       '+15555550199',
-      { type: 'phone', oob_channel: 'sms', name: 'XXXXXXXX0199' },
+      // With voice on too, Auth0 enrols the phone for both channels.
+      [
+        { type: 'phone', oob_channel: 'sms', name: 'XXXXXXXX0199' },
+        { type: 'phone', oob_channel: 'voice', name: 'XXXXXXXX0199' },
+      ],
     ],
     [
       'email',
       { oob_channels: ['email'], email: 'second@example.com' },
       'second@example.com',
-      { type: 'email', oob_channel: 'email', name: 'se****@ex*********' },
+      [{ type: 'email', oob_channel: 'email', name: 'se****@ex*********' }],
     ],
   ])('%s: binding code from the outbox confirms it with mfa-oob', async (channel, fields, to, listed) => {
     const { mfaToken } = await loginUntilMfa(emulator(), email);
@@ -106,7 +110,7 @@ describe('enrolment with /mfa/associate', () => {
     });
     expect(confirmed.status, confirmed.text).toBe(200);
     await expectEnrolled(emulator(), [
-      { ...listed, authenticator_type: 'oob', active: true },
+      ...listed.map((entry) => ({ ...entry, authenticator_type: 'oob', active: true })),
       { type: 'recovery-code', active: true },
     ]);
   });
@@ -169,7 +173,7 @@ describe('enrolment with /mfa/associate', () => {
       'A phone_number in E.164 format is required for the sms and voice channels.',
     ],
     [
-      { authenticator_types: ['oob'], oob_channels: ['email'] },
+      { authenticator_types: ['oob'], oob_channels: ['email'], email: 'not-an-address' },
       'A valid email is required for the email channel.',
     ],
   ])('400 invalid_request for %j', async (body, description) => {
