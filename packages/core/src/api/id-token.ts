@@ -1,13 +1,13 @@
-import type * as JoseModule from 'jose';
 import type { JSONWebKeySet } from 'jose';
-
-type Jose = typeof JoseModule;
 import { PasswordlessError } from '../errors.ts';
 import { checkClaims } from './id-token-claims.ts';
 import type { IdTokenClaims } from './id-token-claims.ts';
 import { jwksUrl, standaloneJwksCache } from './jwks.ts';
 import type { JwksCache, JwksSource } from './jwks.ts';
 import { compact } from '../compact.ts';
+import type * as JoseFunctions from './jose-functions.ts';
+
+type Jose = typeof JoseFunctions;
 
 export type { IdTokenClaims } from './id-token-claims.ts';
 export type { JwksCache, JwksSource } from './jwks.ts';
@@ -113,7 +113,7 @@ export async function validateIdToken(
   options: ValidateIdTokenOptions,
 ): Promise<IdTokenClaims> {
   // Imported here so that bundles which never validate a token do not carry jose.
-  const jose = await import('jose');
+  const jose = await import('./jose-functions.ts');
   const issuer = options.issuer.endsWith('/') ? options.issuer : `${options.issuer}/`;
 
   let header: ReturnType<typeof jose.decodeProtectedHeader>;
