@@ -99,12 +99,8 @@ export { createAuth0Client, type Auth0Client, type IdTokenCheck } from './api/cl
 export type { Auth0ClientOptions } from './api/options.ts';
 export type { Authenticator, AuthenticatorType, OobChannel } from './api/authenticators.ts';
 export { parseMagicLinkCallback, type MagicLinkCallback, type ParseCallbackOptions } from './api/callback.ts';
-export {
-  validateIdToken,
-  type IdTokenClaims,
-  type JwksSource,
-  type ValidateIdTokenOptions,
-} from './api/id-token.ts';
+export type { IdTokenClaims, JwksSource, ValidateIdTokenOptions } from './api/id-token.ts';
+export { validateIdToken } from './api/validate-id-token.ts';
 export type {
   AssociateParams,
   AssociateResult,

@@ -1,7 +1,6 @@
 import type { Authenticator } from './authenticators.ts';
 import type { ClientContext } from './context.ts';
-import { validateIdToken } from './id-token.ts';
-import type { IdTokenClaims, ValidateIdTokenOptions } from './id-token.ts';
+import type { IdTokenClaims, JwksCache, ValidateIdTokenOptions } from './id-token.ts';
 import * as mfa from './mfa.ts';
 import type {
   AssociateParams,
@@ -27,7 +26,6 @@ import type {
   UserInfoParams,
 } from './session.ts';
 import type { TokenResult } from './tokens.ts';
-import { createJwksCache } from './jwks.ts';
 import { createTransport } from './transport.ts';
 
 export type IdTokenCheck = Omit<ValidateIdTokenOptions, 'issuer' | 'clientId'> & { issuer?: string };
@@ -60,7 +58,8 @@ export interface Auth0Client {
 export function createAuth0Client(options: Auth0ClientOptions): Auth0Client {
   const resolved = resolveOptions(options);
   const context: ClientContext = { options: resolved, transport: createTransport(resolved) };
-  const jwksCache = createJwksCache(context.transport, 30_000, resolved.now);
+  // Made with the validator, on the first token to check: the key set is fetched through this client.
+  let jwksCache: JwksCache | undefined;
   return {
     baseUrl: resolved.baseUrl,
     clientId: resolved.clientId,
@@ -76,13 +75,16 @@ export function createAuth0Client(options: Auth0ClientOptions): Auth0Client {
     revoke: (params) => session.revoke(context, params),
     userInfo: (params) => session.userInfo(context, params),
     exchangeAuthorizationCode: (params) => session.exchangeAuthorizationCode(context, params),
-    validateIdToken: (idToken, check = {}) =>
-      validateIdToken(idToken, {
+    validateIdToken: async (idToken, check = {}) => {
+      const validator = await import('./id-token.ts');
+      jwksCache ??= validator.createJwksCache(context.transport, 30_000, resolved.now);
+      return validator.validateIdToken(idToken, {
         now: resolved.now,
         jwksCache,
         ...check,
         issuer: check.issuer ?? resolved.baseUrl,
         clientId: resolved.clientId,
-      }),
+      });
+    },
   };
 }

@@ -1,7 +1,6 @@
-import type * as JoseModule from 'jose';
-import type { JSONWebKeySet } from 'jose';
-
-type Jose = typeof JoseModule;
+// Loaded only by a dynamic import (validate-id-token.ts, client.ts), so jose, named here function by
+// function, is in a chunk of its own that bundles which never validate a token do not carry.
+import { compactVerify, createLocalJWKSet, decodeProtectedHeader, type JSONWebKeySet } from 'jose';
 import { PasswordlessError } from '../errors.ts';
 import { checkClaims } from './id-token-claims.ts';
 import type { IdTokenClaims } from './id-token-claims.ts';
@@ -11,6 +10,7 @@ import { compact } from '../compact.ts';
 
 export type { IdTokenClaims } from './id-token-claims.ts';
 export type { JwksCache, JwksSource } from './jwks.ts';
+export { createJwksCache } from './jwks.ts';
 
 export interface ValidateIdTokenOptions {
   /** `https://{domain}/`; a missing trailing slash is added (Auth0 always issues with one). */
@@ -75,7 +75,6 @@ function keyFailure(error: unknown, kid: string | undefined): PasswordlessError 
 
 /** Checks the signature with the key named by `kid`, refetching the key set once if it is unknown. */
 async function verifySignature(
-  jose: Jose,
   idToken: string,
   kid: string | undefined,
   issuer: string,
@@ -83,8 +82,7 @@ async function verifySignature(
 ): Promise<Uint8Array> {
   const verify = async (keys: JSONWebKeySet) => {
     try {
-      return (await jose.compactVerify(idToken, jose.createLocalJWKSet(keys), { algorithms: ['RS256'] }))
-        .payload;
+      return (await compactVerify(idToken, createLocalJWKSet(keys), { algorithms: ['RS256'] })).payload;
     } catch (error) {
       throw keyFailure(error, kid);
     }
@@ -112,13 +110,11 @@ export async function validateIdToken(
   idToken: string,
   options: ValidateIdTokenOptions,
 ): Promise<IdTokenClaims> {
-  // Imported here so that bundles which never validate a token do not carry jose.
-  const jose = await import('jose');
   const issuer = options.issuer.endsWith('/') ? options.issuer : `${options.issuer}/`;
 
-  let header: ReturnType<typeof jose.decodeProtectedHeader>;
+  let header: ReturnType<typeof decodeProtectedHeader>;
   try {
-    header = jose.decodeProtectedHeader(idToken);
+    header = decodeProtectedHeader(idToken);
   } catch (error) {
     throw invalid('ID token could not be decoded', error);
   }
@@ -128,7 +124,7 @@ export async function validateIdToken(
     );
   }
 
-  const payload = await verifySignature(jose, idToken, header.kid, issuer, options);
+  const payload = await verifySignature(idToken, header.kid, issuer, options);
 
   let claims: unknown;
   try {

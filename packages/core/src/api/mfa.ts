@@ -5,7 +5,7 @@ import type { Authenticator, OobChannel } from './authenticators.ts';
 import { clientAuth } from './context.ts';
 import type { CallOptions, ClientContext } from './context.ts';
 import { GRANT_MFA_OOB, GRANT_MFA_OTP, GRANT_MFA_RECOVERY_CODE } from './grants.ts';
-import { toTokenResult } from './tokens.ts';
+import { requestTokens } from './tokens.ts';
 import type { TokenResult } from './tokens.ts';
 import { compact } from '../compact.ts';
 import { optionalString, optionalStringArray, requireObject, requireString } from './wire.ts';
@@ -133,20 +133,9 @@ export async function challenge(context: ClientContext, params: ChallengeParams)
   return result;
 }
 
-async function verify(context: ClientContext, params: CallOptions, grant: WireObject): Promise<TokenResult> {
-  const { status, data } = await context.transport.sendJson({
-    method: 'POST',
-    path: 'oauth/token',
-    body: compact({ ...grant, ...clientAuth(context) }),
-    signal: params.signal,
-    forwardedFor: params.forwardedFor,
-  });
-  return toTokenResult(data, status, context.options.now());
-}
-
 /** Verifies a TOTP (also confirms an OTP enrolment). */
 export function verifyMfaOtp(context: ClientContext, params: VerifyMfaOtpParams): Promise<TokenResult> {
-  return verify(context, params, {
+  return requestTokens(context, params, {
     grant_type: GRANT_MFA_OTP,
     mfa_token: params.mfaToken,
     otp: params.otp.replace(/\s+/g, ''),
@@ -158,7 +147,7 @@ export function verifyMfaOtp(context: ClientContext, params: VerifyMfaOtpParams)
  * it rejects with `authorization_pending` until the user answers and `slow_down` when too fast.
  */
 export function verifyMfaOob(context: ClientContext, params: VerifyMfaOobParams): Promise<TokenResult> {
-  return verify(context, params, {
+  return requestTokens(context, params, {
     grant_type: GRANT_MFA_OOB,
     mfa_token: params.mfaToken,
     oob_code: params.oobCode,
@@ -170,7 +159,7 @@ export async function verifyRecoveryCode(
   context: ClientContext,
   params: VerifyRecoveryCodeParams,
 ): Promise<RecoveryCodeResult> {
-  const tokens = await verify(context, params, {
+  const tokens = await requestTokens(context, params, {
     grant_type: GRANT_MFA_RECOVERY_CODE,
     mfa_token: params.mfaToken,
     recovery_code: params.recoveryCode.replace(/\s+/g, ''),

@@ -4,7 +4,7 @@ import { clientAuth } from './context.ts';
 import type { CallOptions, ClientContext } from './context.ts';
 import { GRANT_PASSWORDLESS_OTP } from './grants.ts';
 import { withOpenid } from './scope.ts';
-import { toTokenResult } from './tokens.ts';
+import { requestTokens } from './tokens.ts';
 import { parseBody } from './transport.ts';
 import type { TokenResult } from './tokens.ts';
 import { compact } from '../compact.ts';
@@ -127,21 +127,12 @@ export async function exchangeOtp(context: ClientContext, params: ExchangeOtpPar
   if (otp === '') {
     throw new PasswordlessError('invalid_code', { message: 'Please enter the code you received.' });
   }
-  const body = compact({
+  return requestTokens(context, params, {
     grant_type: GRANT_PASSWORDLESS_OTP,
-    ...clientAuth(context),
     realm: params.realm,
     username: checkedIdentifier(params.realm, params.username),
     otp,
     scope: withOpenid(params.scope ?? context.options.scope),
     audience: params.audience ?? context.options.audience,
   });
-  const { status, data } = await context.transport.sendJson({
-    method: 'POST',
-    path: 'oauth/token',
-    body,
-    signal: params.signal,
-    forwardedFor: params.forwardedFor,
-  });
-  return toTokenResult(data, status, context.options.now());
 }

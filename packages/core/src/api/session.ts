@@ -2,9 +2,8 @@ import { clientAuth } from './context.ts';
 import type { CallOptions, ClientContext } from './context.ts';
 import { GRANT_AUTHORIZATION_CODE, GRANT_REFRESH_TOKEN } from './grants.ts';
 import { withOpenid } from './scope.ts';
-import { toTokenResult } from './tokens.ts';
+import { requestTokens } from './tokens.ts';
 import type { TokenResult } from './tokens.ts';
-import { compact } from '../compact.ts';
 import { requireObject, requireString } from './wire.ts';
 
 export interface RefreshParams extends CallOptions {
@@ -42,24 +41,9 @@ export interface UserInfo {
   [claim: string]: unknown;
 }
 
-async function token(
-  context: ClientContext,
-  params: CallOptions,
-  grant: Record<string, unknown>,
-): Promise<TokenResult> {
-  const { status, data } = await context.transport.sendJson({
-    method: 'POST',
-    path: 'oauth/token',
-    body: compact({ ...grant, ...clientAuth(context) }),
-    signal: params.signal,
-    forwardedFor: params.forwardedFor,
-  });
-  return toTokenResult(data, status, context.options.now());
-}
-
 /** `refresh_token` grant. May reject with `mfa_required` like any token call. */
 export function refresh(context: ClientContext, params: RefreshParams): Promise<TokenResult> {
-  return token(context, params, {
+  return requestTokens(context, params, {
     grant_type: GRANT_REFRESH_TOKEN,
     refresh_token: params.refreshToken,
     scope: params.scope === undefined ? undefined : withOpenid(params.scope),
@@ -71,7 +55,7 @@ export function exchangeAuthorizationCode(
   context: ClientContext,
   params: ExchangeAuthorizationCodeParams,
 ): Promise<TokenResult> {
-  return token(context, params, {
+  return requestTokens(context, params, {
     grant_type: GRANT_AUTHORIZATION_CODE,
     code: params.code,
     redirect_uri: params.redirectUri,

@@ -1,4 +1,6 @@
-import { missingField, optionalString, requireObject, requireString } from './wire.ts';
+import { compact } from '../compact.ts';
+import { clientAuth, type CallOptions, type ClientContext } from './context.ts';
+import { missingField, optionalString, requireObject, requireString, type WireObject } from './wire.ts';
 
 export interface TokenResult {
   accessToken: string;
@@ -34,4 +36,20 @@ export function toTokenResult(data: unknown, status: number, nowMs: number): Tok
   if (scope !== undefined) result.scope = scope;
   if (recoveryCode) result.recoveryCode = recoveryCode;
   return result;
+}
+
+/** `POST /oauth/token`: every grant goes through here, with the client's authentication added. */
+export async function requestTokens(
+  context: ClientContext,
+  params: CallOptions,
+  grant: WireObject,
+): Promise<TokenResult> {
+  const { status, data } = await context.transport.sendJson({
+    method: 'POST',
+    path: 'oauth/token',
+    body: compact({ ...grant, ...clientAuth(context) }),
+    signal: params.signal,
+    forwardedFor: params.forwardedFor,
+  });
+  return toTokenResult(data, status, context.options.now());
 }

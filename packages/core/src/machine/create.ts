@@ -79,14 +79,27 @@ function clientFrom(input: PasswordlessInput, extra: PasswordlessClientOptions):
   return createAuth0Client({ ...clientOptionsFrom(input), ...compact(extra) });
 }
 
+/** The chart whose actors call `auth0`. */
+const machineFor = (auth0: Auth0Client): PasswordlessMachine =>
+  passwordlessMachine.provide({ actors: createPasswordlessActors(() => auth0) });
+
 /**
  * The chart bound to one Auth0 client. Use it for confidential (server-side) apps, a custom `fetch`
- * or telemetry: the secret stays in the client, never in the chart's context.
+ * or telemetry: the secret stays in the client, never in the chart's context. Create it once and
+ * start many actors from it: `.provide()` rebuilds the whole chart.
  */
 export function createPasswordlessMachine(options: PasswordlessOptions): PasswordlessMachine {
   const { input, client } = splitOptions(options);
-  const auth0 = clientFrom(input, client);
-  return passwordlessMachine.provide({ actors: createPasswordlessActors(() => auth0) });
+  return machineFor(clientFrom(input, client));
+}
+
+/**
+ * The chart for one actor's options. Without client options the shared chart serves, since its
+ * default client is built from the actor's own config (no per-actor rebuild: ~1 ms and ~90 kB).
+ */
+function logicFor(input: PasswordlessInput, client: PasswordlessClientOptions): PasswordlessMachine {
+  const needsOwnClient = Object.values(client).some((value) => value !== undefined);
+  return needsOwnClient ? machineFor(clientFrom(input, client)) : passwordlessMachine;
 }
 
 /**
@@ -122,11 +135,12 @@ export interface PasswordlessActorArgs {
  * Inspection is redacted here unless `dangerouslyInspectSecrets` is set.
  */
 export function passwordlessActorArgs(options: PasswordlessOptions): PasswordlessActorArgs {
-  const { input, inspect, dangerouslyInspectSecrets, persist, onError, ...rest } = splitOptions(options);
+  const { input, client, inspect, dangerouslyInspectSecrets, persist, onError, ...rest } =
+    splitOptions(options);
   const { snapshot, discarded } = resumableSnapshot(rest.snapshot, persist);
   return {
     ...compact({ persist }),
-    logic: createPasswordlessMachine(options),
+    logic: logicFor(input, client),
     observer: { error: onError },
     actorOptions: {
       input: discarded ? { ...input, discardedSnapshot: true } : input,

@@ -1,22 +1,15 @@
 import type { Authenticator } from '../api/authenticators.ts';
 import type { IdTokenClaims } from '../api/id-token-claims.ts';
 import { dequal } from 'dequal';
-import type { SnapshotFrom } from 'xstate';
 import { choosableAuthenticators, selectedAuthenticator } from './chart-context.ts';
 import { localError } from './error-info.ts';
-import type { PasswordlessMachine } from './machine.ts';
-import type {
-  Connection,
-  EnrollmentFactor,
-  PasswordlessContext,
-  PasswordlessErrorInfo,
-  PasswordlessEvent,
-  SendMode,
-  SessionUser,
-} from './types.ts';
+import type { Connection, EnrollmentFactor, PasswordlessErrorInfo, SendMode, SessionUser } from './types.ts';
 import { compact } from '../compact.ts';
+import { allowedActions, type PasswordlessActionName } from './allowed-actions.ts';
+import type { PasswordlessSnapshot } from './snapshot.ts';
 
-export type PasswordlessSnapshot = SnapshotFrom<PasswordlessMachine>;
+export { stateValuePaths, type PasswordlessActionName } from './allowed-actions.ts';
+export type { PasswordlessSnapshot } from './snapshot.ts';
 
 /** Which screen to show. One value per thing a person can see or do. */
 export type PasswordlessStep =
@@ -35,24 +28,6 @@ export type PasswordlessStep =
   | 'mfa_failed'
   | 'authenticated'
   | 'signing_out';
-
-export type PasswordlessActionName =
-  | 'submitIdentifier'
-  | 'submitCode'
-  | 'resend'
-  | 'changeIdentifier'
-  | 'handleMagicLinkCallback'
-  | 'selectAuthenticator'
-  | 'enroll'
-  | 'submitMfaCode'
-  | 'useRecoveryCode'
-  | 'submitRecoveryCode'
-  | 'retry'
-  | 'back'
-  | 'cancel'
-  | 'logout'
-  | 'refresh'
-  | 'acknowledgeRecoveryCode';
 
 export interface PasswordlessMfaView {
   /** Active factors a person can pick (recovery codes have their own action). */
@@ -179,28 +154,6 @@ function mfaView(snapshot: PasswordlessSnapshot): PasswordlessMfaView | null {
   };
 }
 
-function sampleEvents(context: PasswordlessContext): Record<PasswordlessActionName, PasswordlessEvent> {
-  const firstAuthenticator = choosableAuthenticators(context.mfa?.authenticators ?? [])[0]?.id ?? '';
-  return {
-    submitIdentifier: { type: 'SUBMIT_IDENTIFIER', identifier: '' },
-    submitCode: { type: 'SUBMIT_CODE', otp: '' },
-    resend: { type: 'RESEND' },
-    changeIdentifier: { type: 'CHANGE_IDENTIFIER' },
-    handleMagicLinkCallback: { type: 'MAGIC_LINK_CALLBACK', callbackUrl: '' },
-    selectAuthenticator: { type: 'SELECT_AUTHENTICATOR', authenticatorId: firstAuthenticator },
-    enroll: { type: 'ENROLL', factor: 'otp' },
-    submitMfaCode: { type: 'SUBMIT_MFA_CODE', otp: '' },
-    useRecoveryCode: { type: 'USE_RECOVERY_CODE' },
-    submitRecoveryCode: { type: 'SUBMIT_RECOVERY_CODE', recoveryCode: '' },
-    retry: { type: 'RETRY' },
-    back: { type: 'BACK' },
-    cancel: { type: 'CANCEL' },
-    logout: { type: 'LOGOUT' },
-    refresh: { type: 'REFRESH' },
-    acknowledgeRecoveryCode: { type: 'ACKNOWLEDGE_RECOVERY_CODE' },
-  };
-}
-
 // Snapshots are immutable, so each one's view is computed once however many selectors ask.
 const views = new WeakMap<PasswordlessSnapshot, PasswordlessView>();
 
@@ -275,10 +228,7 @@ function failedView(snapshot: PasswordlessSnapshot): PasswordlessView {
 function computeView(snapshot: PasswordlessSnapshot): PasswordlessView {
   if (snapshot.status === 'error' || !snapshot.context) return failedView(snapshot);
   const { context } = snapshot;
-  const samples = sampleEvents(context);
-  const can = Object.fromEntries(
-    Object.entries(samples).map(([name, event]) => [name, snapshot.can(event)]),
-  ) as Record<PasswordlessActionName, boolean>;
+  const can = allowedActions(snapshot);
   const tokens = context.session?.tokens;
   return {
     step: getStep(snapshot),
@@ -307,11 +257,4 @@ function computeView(snapshot: PasswordlessSnapshot): PasswordlessView {
     logoutIncomplete: context.pendingRevocation !== null,
     can,
   };
-}
-
-/** `["sent.code.valid", "sent.resend.cooling"]` from a nested state value: one path per active leaf. */
-export function stateValuePaths(value: unknown, prefix = ''): string[] {
-  if (typeof value === 'string') return [`${prefix}${value}`];
-  if (!value || typeof value !== 'object') return [prefix.replace(/\.$/, '')];
-  return Object.entries(value).flatMap(([key, child]) => stateValuePaths(child, `${prefix}${key}.`));
 }

@@ -1,3 +1,4 @@
+import { allowedActions, sampleEvents } from '../../src/machine/allowed-actions.ts';
 import { getShortestPaths, getStateNodes } from '@xstate/graph';
 import { describe, expect, it } from 'vitest';
 import { createActor, fromCallback, fromPromise, type AnyStateNode } from 'xstate';
@@ -119,6 +120,16 @@ describe('model-based: every shortest path of the chart, replayed on a real acto
         snapshot.can({ type } as PasswordlessEvent),
       );
       expect(canLeave || snapshot.matches({ identify: 'editing' }), serializeState(snapshot)).toBe(true);
+    }
+  });
+
+  it('allows in the view exactly the actions the chart accepts, in every reached situation', () => {
+    for (const path of paths) {
+      const snapshot = path.state as PasswordlessSnapshot;
+      const accepted = Object.fromEntries(
+        Object.entries(sampleEvents(snapshot.context)).map(([name, event]) => [name, snapshot.can(event)]),
+      );
+      expect(allowedActions(snapshot), serializeState(snapshot)).toEqual(accepted);
     }
   });
 

@@ -1,5 +1,5 @@
 import { chart } from '../setup.ts';
-import { startPasswordlessInput } from './transitions.ts';
+import { recordCodeSent, startPasswordless } from './transitions.ts';
 
 /** The person types an e-mail address or phone number; a code or link is requested. */
 export const identify = chart.createStateConfig({
@@ -32,13 +32,8 @@ export const identify = chart.createStateConfig({
     submitting: {
       tags: ['busy'],
       invoke: {
-        id: 'startPasswordless',
-        src: 'startPasswordless',
-        input: startPasswordlessInput,
-        onDone: {
-          target: '#passwordless.sent',
-          actions: { type: 'recordCodeSent', params: ({ event }) => ({ sentAt: event.output.sentAt }) },
-        },
+        ...startPasswordless,
+        onDone: { target: '#passwordless.sent', actions: recordCodeSent },
         onError: { target: 'editing', actions: 'recordError' },
       },
       after: { requestTimeout: { target: 'editing', actions: 'recordTimeout' } },

@@ -1,6 +1,6 @@
 import { and } from 'xstate';
 import { chart } from '../setup.ts';
-import { startOver, startPasswordlessInput } from './transitions.ts';
+import { recordCodeSent, startOver, startPasswordless } from './transitions.ts';
 
 /** A code or link is on its way: the code's lifetime and the resend cooldown run side by side. */
 export const sent = chart.createStateConfig({
@@ -39,17 +39,8 @@ export const sent = chart.createStateConfig({
         sending: {
           tags: ['busy'],
           invoke: {
-            id: 'startPasswordless',
-            src: 'startPasswordless',
-            input: startPasswordlessInput,
-            onDone: {
-              target: '#passwordless.sent',
-              reenter: true,
-              actions: {
-                type: 'recordCodeSent',
-                params: ({ event }) => ({ sentAt: event.output.sentAt }),
-              },
-            },
+            ...startPasswordless,
+            onDone: { target: '#passwordless.sent', reenter: true, actions: recordCodeSent },
             onError: {
               target: 'cooling',
               actions: ['recordResendError', 'delayResendAfterError'],

@@ -43,14 +43,24 @@ export const retryUnlessRateLimited = (target: 'routing' | 'loading') =>
     { target, actions: 'clearError' },
   ] as const;
 
-/** What sending (and resending) a code or link needs. */
-export const startPasswordlessInput = ({ context }: { context: PasswordlessContext }) => ({
-  config: context.config,
-  connection: context.connection,
-  send: context.send,
-  identifier: context.identifier,
-  magicLink: context.magicLink,
-});
+/** Sending (and resending) a code or link. */
+export const startPasswordless = {
+  id: 'startPasswordless',
+  src: 'startPasswordless',
+  input: ({ context }: { context: PasswordlessContext }) => ({
+    config: context.config,
+    connection: context.connection,
+    send: context.send,
+    identifier: context.identifier,
+    magicLink: context.magicLink,
+  }),
+} as const;
+
+/** The code or link went out: its lifetime and the resend cooldown start now. */
+export const recordCodeSent = {
+  type: 'recordCodeSent',
+  params: ({ event }: { event: { output: { sentAt: number } } }) => ({ sentAt: event.output.sentAt }),
+} as const;
 
 /** The magic link's nonce for the MFA grants' ID token, when the first factor was a link. */
 export const linkNonceOf = (context: PasswordlessContext) =>

@@ -1,0 +1,14 @@
+import type { IdTokenClaims, ValidateIdTokenOptions } from './id-token.ts';
+
+/**
+ * Validates an Auth0 ID token the way Auth0's SDKs do: RS256 only, signature by `kid` from the
+ * tenant JWKS, then iss / sub / aud / exp / iat / nonce / azp / auth_time. Rejects with
+ * `id_token_invalid` and the SDKs' messages. The validator and jose load on first use.
+ */
+export async function validateIdToken(
+  idToken: string,
+  options: ValidateIdTokenOptions,
+): Promise<IdTokenClaims> {
+  const validator = await import('./id-token.ts');
+  return validator.validateIdToken(idToken, options);
+}
