@@ -1,7 +1,10 @@
 import type { H3 } from 'h3';
 import { createRouter } from './router.ts';
+import { registerAuthorize } from './routes/authorize.ts';
+import { registerCrossOrigin } from './routes/co-authenticate.ts';
 import { registerDev } from './routes/dev.ts';
 import { registerHome } from './routes/home.ts';
+import { registerLogout } from './routes/logout.ts';
 import { registerMagicLink } from './routes/magic-link.ts';
 import { registerMfa } from './routes/mfa.ts';
 import { registerOidc } from './routes/oidc.ts';
@@ -13,6 +16,9 @@ export function createEmulatorApp(state: EmulatorState): H3 {
   const router = createRouter(state);
   registerPasswordlessStart(router);
   registerMagicLink(router);
+  registerCrossOrigin(router);
+  registerAuthorize(router);
+  registerLogout(router);
   registerToken(router);
   registerMfa(router);
   registerOidc(router);

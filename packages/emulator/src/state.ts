@@ -60,6 +60,26 @@ export interface AuthorizationCodeRecord {
   scope: string;
   audience?: string;
   nonce?: string;
+  /** PKCE (RFC 7636): the exchange must present the verifier of this challenge. */
+  codeChallenge?: string;
+  codeChallengeMethod?: 'S256' | 'plain';
+  /** `/authorize` codes may yield a refresh token; magic-link codes never do. */
+  allowRefresh: boolean;
+  expiresAt: number;
+}
+
+/** `/co/authenticate` proved the user; `/authorize?login_ticket=…` finishes the login once. */
+export interface LoginTicket {
+  userId: string;
+  clientId: string;
+  expiresAt: number;
+}
+
+/** An `/authorize` request waiting on the hosted login page, keyed by its `state` handle. */
+export interface HostedLogin {
+  query: string;
+  connection?: 'email' | 'sms';
+  identifier?: string;
   expiresAt: number;
 }
 
@@ -81,6 +101,8 @@ export class EmulatorState {
   /** Per family, the token spent last: the only one the rotation overlap period lets through again. */
   lastRotatedRefreshToken = new Map<string, string>();
   authorizationCodes = new Map<string, AuthorizationCodeRecord>();
+  loginTickets = new Map<string, LoginTicket>();
+  hostedLogins = new Map<string, HostedLogin>();
   startLimits: BucketSet;
   userinfoLimits: BucketSet;
   tokenLimits: BucketSet;
@@ -126,6 +148,8 @@ export class EmulatorState {
     this.refreshTokens.clear();
     this.lastRotatedRefreshToken.clear();
     this.authorizationCodes.clear();
+    this.loginTickets.clear();
+    this.hostedLogins.clear();
     for (const buckets of [
       this.startLimits,
       this.userinfoLimits,

@@ -27,6 +27,8 @@ export function issueCode(
 export function checkCode(
   state: EmulatorState,
   attempt: { connection: 'email' | 'sms'; identifier: string; clientId: string; code: string },
+  /** `false` for `/passwordless/verify`: the link it redirects to still has to use the code. */
+  consume = true,
 ): CodeCheck {
   const key = state.pendingCodeKey(attempt.connection, attempt.identifier);
   const pending = state.pendingCodes.get(key);
@@ -41,7 +43,7 @@ export function checkCode(
     pending.failedAttempts += 1;
     return { ok: false, reason: 'wrong' };
   }
-  state.pendingCodes.delete(key);
+  if (consume) state.pendingCodes.delete(key);
   return { ok: true, pending };
 }
 

@@ -17,19 +17,21 @@ export function registerOidc(router: Router): void {
   router.on('POST', '/userinfo', userinfo);
 }
 
-/** Every endpoint is built from the issuer, so a proxy or custom domain in front stays consistent. */
+/**
+ * Every endpoint is built from the issuer, so a proxy or custom domain in front stays consistent, and
+ * only endpoints and options the emulator really serves are listed.
+ */
 function discovery(state: EmulatorState) {
   const at = (path: string) => `${state.issuer}${path}`;
   return {
     issuer: state.issuer,
     authorization_endpoint: at('authorize'),
     token_endpoint: at('oauth/token'),
-    device_authorization_endpoint: at('oauth/device/code'),
     userinfo_endpoint: at('userinfo'),
     mfa_challenge_endpoint: at('mfa/challenge'),
     jwks_uri: at('.well-known/jwks.json'),
-    registration_endpoint: at('oidc/register'),
     revocation_endpoint: at('oauth/revoke'),
+    end_session_endpoint: at('oidc/logout'),
     scopes_supported: [
       'openid',
       'profile',
@@ -56,10 +58,11 @@ function discovery(state: EmulatorState) {
       'code token id_token',
     ],
     code_challenge_methods_supported: ['S256', 'plain'],
-    response_modes_supported: ['query', 'fragment', 'form_post'],
+    response_modes_supported: ['query', 'fragment'],
     subject_types_supported: ['public'],
-    id_token_signing_alg_values_supported: ['HS256', 'RS256', 'PS256'],
-    token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'private_key_jwt'],
+    // Only what is served: Auth0 also lists HS256/PS256, private_key_jwt and form_post.
+    id_token_signing_alg_values_supported: ['RS256'],
+    token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'none'],
     claims_supported: [
       'aud',
       'auth_time',

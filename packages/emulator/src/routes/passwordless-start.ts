@@ -111,7 +111,8 @@ function readAuthParams(body: RequestBody): Record<string, string> {
   );
 }
 
-function sendCode(
+/** Issues a code (or link) for the identity and drops it in the outbox. */
+export function sendCode(
   state: EmulatorState,
   options: {
     connection: 'email' | 'sms';

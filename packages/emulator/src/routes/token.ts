@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { optionalString, readRequestBody, requiredString, type RequestBody } from '../body.ts';
 import { authenticateClient, requireGrant, type AuthenticatedClient } from '../client-auth.ts';
 import { GRANT } from '../config.ts';
@@ -131,15 +132,24 @@ async function authorizationCode(state: EmulatorState, body: RequestBody, { clie
   ) {
     throw auth0Error(403, 'invalid_grant', 'Invalid authorization code');
   }
+  if (record.codeChallenge !== undefined) {
+    const verifier = optionalString(body, 'code_verifier');
+    const derived =
+      verifier && record.codeChallengeMethod === 'S256'
+        ? createHash('sha256').update(verifier).digest('base64url')
+        : verifier;
+    if (derived !== record.codeChallenge) {
+      throw auth0Error(403, 'invalid_grant', 'Failed verification of code_verifier');
+    }
+  }
   const user = state.users.get(record.userId);
   if (!user) throw auth0Error(403, 'invalid_grant', 'Invalid authorization code');
-  // Magic-link logins never receive refresh tokens.
   return finishPrimaryLogin(state, {
     user,
     client,
     scope: record.scope,
     audience: record.audience,
     nonce: record.nonce,
-    allowRefresh: false,
+    allowRefresh: record.allowRefresh,
   });
 }
