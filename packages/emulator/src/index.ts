@@ -4,6 +4,7 @@ export { EmulatorState } from './state.ts';
 export { createManualClock, createSystemClock, type AdjustableClock, type Clock } from './clock.ts';
 export { defaultConfig, defaultSeed } from './seed.ts';
 export { generateTotp } from './totp.ts';
+export { createSelfSignedCertificate, type SelfSignedCertificateOptions } from './x509.ts';
 export { resolveConfig, resolveClient, loadConfigFile, unlimitedRates } from './resolve-config.ts';
 export {
   GRANT,
