@@ -1,4 +1,5 @@
 import { expect, test as base, type APIRequestContext, type Page } from '@playwright/test';
+import { AxeBuilder } from '@axe-core/playwright';
 import * as OTPAuth from 'otpauth';
 import { join } from 'node:path';
 
@@ -84,4 +85,18 @@ export async function expectSignedIn(page: Page, who: string) {
 export async function confirmMagicLink(page: Page) {
   if (!test.info().project.name.endsWith('-server')) return;
   await page.getByRole('button', { name: 'Continue signing in' }).click();
+}
+
+/**
+ * axe-core on the whole page as it is now (WCAG 2.1 A and AA rules, plus axe's best practices),
+ * reported with the rule, the element and axe's own summary, so a failure says what to fix.
+ */
+export async function expectAccessible(page: Page, screen: string) {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  const found = violations.flatMap((violation) =>
+    violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')} — ${node.failureSummary ?? ''}`),
+  );
+  expect(found, `axe on ${screen}`).toEqual([]);
 }

@@ -1,4 +1,13 @@
-import { codeFor, enterCode, expect, expectSignedIn, outbox, requestEmailCode, test } from './support.ts';
+import {
+  codeFor,
+  enterCode,
+  expect,
+  expectAccessible,
+  expectSignedIn,
+  outbox,
+  requestEmailCode,
+  test,
+} from './support.ts';
 
 /*
  * The countdowns run on the page's clock (the chart's ticker reads Date.now() every second), so
@@ -17,6 +26,8 @@ test('resend: disabled during the cooldown, then a new code that works', async (
   await resend.click();
   await expect(page.getByRole('status')).toContainText('A new code is on its way');
   await expect(resend).toBeDisabled();
+  // The button that had focus is disabled again: focus goes where the new code is typed.
+  await expect(page.getByLabel('One-time code')).toBeFocused();
   const code = await codeFor(request, 'alice@example.com', 2);
   expect(await outbox(request, 'alice@example.com')).toHaveLength(2);
   await enterCode(page, code);
@@ -31,13 +42,19 @@ test('expiry: the code stops working after its lifetime and a new one can be ask
   await page.clock.install();
   await requestEmailCode(page, 'alice@example.com');
   await expect(page.getByText(/Expires in (2:59|3:00)/)).toBeVisible();
+  await expect(page.getByLabel('One-time code')).toBeFocused();
   await page.clock.fastForward('03:01');
   await expect(page.getByRole('alert')).toContainText('This code has expired');
   await expect(page.getByLabel('One-time code')).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Verify' })).toBeDisabled();
+  // The field that had focus is disabled: focus moves on to the way out, not to <body>.
+  await expect(page.getByRole('button', { name: 'Resend code' })).toBeFocused();
+  await expectAccessible(page, 'code expired');
   await shot('07-code-expired');
-  await page.getByRole('button', { name: 'Resend code' }).click();
+  await page.keyboard.press('Enter');
   await expect(page.getByLabel('One-time code')).toBeEnabled();
+  // Resend is disabled while it cools down; the new code's field takes focus back.
+  await expect(page.getByLabel('One-time code')).toBeFocused();
   await enterCode(page, await codeFor(request, 'alice@example.com', 2));
   await expectSignedIn(page, 'alice@example.com');
 });

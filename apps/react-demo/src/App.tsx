@@ -1,8 +1,9 @@
 import { PasswordlessProvider } from '@passwordless-xstate/react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { MagicLinkCallback } from './Callback.tsx';
 import { emulatorUrl, flowOptions, inspectorOpenAtStart, isServerMode } from 'demo-shared/config';
 import { DevOutbox } from './DevOutbox.tsx';
+import { FlowAnnouncer, FlowHistoryEntries, useKeptFocus } from './FlowSupport.tsx';
 import { InspectorPanel } from './inspector/InspectorPanel.tsx';
 import { StepView } from './StepView.tsx';
 
@@ -11,6 +12,8 @@ export function App() {
   // In server mode the chart runs on the server: there is no actor here to draw.
   const [serverMode] = useState(isServerMode);
   const [inspecting, setInspecting] = useState(() => !serverMode && inspectorOpenAtStart());
+  const card = useRef<HTMLElement>(null);
+  useKeptFocus(card);
   return (
     <PasswordlessProvider options={options}>
       <div className="page">
@@ -35,8 +38,10 @@ export function App() {
           )}
         </header>
         <div className="layout">
-          <main className="card">
+          <main className="card" ref={card}>
             {serverMode ? null : <MagicLinkCallback />}
+            <FlowHistoryEntries />
+            <FlowAnnouncer />
             <StepView />
           </main>
           {emulatorUrl ? <DevOutbox baseUrl={emulatorUrl} /> : null}

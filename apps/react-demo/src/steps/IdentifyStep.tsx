@@ -46,8 +46,8 @@ export function IdentifyStep() {
       ) : null}
       <div className="field">
         <label htmlFor="identifier">{connection === 'email' ? 'Email address' : 'Phone number'}</label>
+        {/* One element for both kinds: a new one would take focus from the radios' arrow keys. */}
         <input
-          key={connection}
           id="identifier"
           type={connection === 'email' ? 'email' : 'tel'}
           autoComplete={connection === 'email' ? 'email' : 'tel'}
