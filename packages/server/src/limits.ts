@@ -1,4 +1,9 @@
-import type { PasswordlessEvent, PasswordlessSnapshot } from '@passwordless-xstate/core';
+import {
+  toPublicView,
+  viewAt,
+  type PasswordlessEvent,
+  type PasswordlessSnapshot,
+} from '@passwordless-xstate/core';
 import { HttpProblem } from './http.ts';
 import type { RequestContext } from './request-context.ts';
 import type { RateLimitHit } from './store/types.ts';
@@ -44,6 +49,9 @@ function identifierOf(snapshot: PasswordlessSnapshot, event: PasswordlessEvent):
  * Also refuses what the chart would ignore anyway but a script could repeat: an early resend, and
  * push polls sooner than the interval.
  */
+const resendStillCooling = (snapshot: PasswordlessSnapshot, time: number) =>
+  viewAt(toPublicView(snapshot, time), time).secondsUntilResend > 0;
+
 export async function checkLimits(
   context: RequestContext,
   flowId: string | null,
@@ -63,7 +71,8 @@ export async function checkLimits(
     );
   }
   const { resendAvailableAt, mfa } = snapshot.context;
-  if (event.type === 'RESEND' && resendAvailableAt !== null && time < resendAvailableAt) {
+  // The chart's own rule at this moment: a code that can no longer be used may be replaced at once.
+  if (event.type === 'RESEND' && resendAvailableAt !== null && resendStillCooling(snapshot, time)) {
     throw refusal({ allowed: false, limit: 1, remaining: 0, resetAt: resendAvailableAt }, time, 'resends');
   }
   const nextPollAt = mfa?.challenge?.nextPollAt;

@@ -73,12 +73,37 @@ function httpError(response: HttpResponse, nowMs: number): PasswordlessError {
   return new PasswordlessError('invalid_response', options);
 }
 
-function failure(error: unknown, state: { timedOut: boolean; callerAborted: boolean }): PasswordlessError {
+/**
+ * A browser reports a request its CORS check refused exactly as one that never left (a TypeError),
+ * so a cross-origin failure names that cause too: a tenant whose Allowed Web Origins lack this site.
+ */
+function networkMessage(baseUrl: string): string | undefined {
+  const here = (globalThis as { location?: { origin?: unknown } }).location?.origin;
+  if (typeof here !== 'string' || here === 'null') return undefined;
+  let there: string;
+  try {
+    there = new URL(baseUrl).origin;
+  } catch {
+    return undefined;
+  }
+  if (there === here) return undefined;
+  return (
+    'Cannot reach the authentication server. Check your connection; if you are online, the ' +
+    `application may not allow this site: add ${here} to its Allowed Web Origins (and Allowed Origins (CORS)).`
+  );
+}
+
+function failure(
+  error: unknown,
+  state: { timedOut: boolean; callerAborted: boolean },
+  baseUrl: string,
+): PasswordlessError {
   const name = error instanceof Error ? (error.cause instanceof Error ? error.cause.name : error.name) : '';
   if (state.callerAborted) return new PasswordlessError('aborted', { cause: error });
   if (state.timedOut || name === 'TimeoutError') return new PasswordlessError('timeout', { cause: error });
   if (name === 'AbortError') return new PasswordlessError('aborted', { cause: error });
-  return new PasswordlessError('network', { cause: error });
+  const message = networkMessage(baseUrl);
+  return new PasswordlessError('network', message ? { cause: error, message } : { cause: error });
 }
 
 export function createTransport(options: ResolvedOptions): Transport {
@@ -129,7 +154,7 @@ export function createTransport(options: ResolvedOptions): Transport {
         text: typeof data === 'string' ? data : '',
       };
     } catch (error) {
-      throw failure(error, state);
+      throw failure(error, state, options.baseUrl);
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);

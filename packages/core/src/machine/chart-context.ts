@@ -23,7 +23,7 @@ export function initialContext(input: PasswordlessInput, now: number): Passwordl
       'passwordlessMachine: input needs `domain` (e.g. "example.eu.auth0.com") or `baseUrl`.',
     );
   }
-  const { discardedSnapshot, ...settings } = input;
+  const { discardedSnapshot, interrupted, ...settings } = input;
   const config: PasswordlessConfig = {
     ...defaultConfig,
     ...compact(settings),
@@ -32,13 +32,15 @@ export function initialContext(input: PasswordlessInput, now: number): Passwordl
   return {
     config,
     now,
-    connection: config.connection,
-    send: config.send,
-    identifier: '',
+    connection: interrupted?.connection ?? config.connection,
+    send: interrupted?.send ?? config.send,
+    identifier: interrupted?.identifier ?? '',
     error: discardedSnapshot ? toErrorInfo(new PasswordlessError('flow_discarded')) : null,
     ...freshFlow(config),
     retryAt: null,
     pendingRevocation: null,
+    previousSend: null,
+    notice: interrupted?.notice ?? null,
   };
 }
 
@@ -63,6 +65,9 @@ function freshFlow(config: PasswordlessConfig) {
     refreshAt: null,
     refreshFailures: 0,
     newRecoveryCode: null,
+    sends: 0,
+    resendRetryAt: null,
+    notice: null,
   } satisfies Partial<PasswordlessContext>;
 }
 

@@ -5,6 +5,7 @@ import { redactInspection, type Inspector } from '../privacy/inspect.ts';
 import {
   persistPasswordless,
   readStoredFlow,
+  type StoredFlow,
   type PasswordlessStorage,
   type PersistenceOptions,
 } from './persistence.ts';
@@ -13,7 +14,7 @@ import { createPasswordlessActors } from './actors.ts';
 import { clientOptionsFrom } from './default-client.ts';
 import { compact } from '../compact.ts';
 import { passwordlessMachine, type PasswordlessMachine } from './machine.ts';
-import type { PasswordlessInput } from './types.ts';
+import type { InterruptedFlow, PasswordlessInput } from './types.ts';
 
 /** Options of the client that never enter the chart's (persisted, inspected) context. */
 export type PasswordlessClientOptions = Pick<
@@ -109,8 +110,8 @@ function logicFor(input: PasswordlessInput, client: PasswordlessClientOptions): 
 function resumableSnapshot(
   given: Snapshot<unknown> | undefined,
   persist: PasswordlessPersistOptions | undefined,
-): { snapshot: Snapshot<unknown> | undefined; discarded: boolean } {
-  const stored = given
+): { snapshot: Snapshot<unknown> | undefined; discarded: boolean; interrupted?: InterruptedFlow } {
+  const stored: Omit<StoredFlow, 'snapshot'> & { snapshot: Snapshot<unknown> | undefined } = given
     ? { snapshot: given, discarded: false }
     : persist
       ? readStoredFlow(persist.storage, persist)
@@ -137,13 +138,13 @@ export interface PasswordlessActorArgs {
 export function passwordlessActorArgs(options: PasswordlessOptions): PasswordlessActorArgs {
   const { input, client, inspect, dangerouslyInspectSecrets, persist, onError, ...rest } =
     splitOptions(options);
-  const { snapshot, discarded } = resumableSnapshot(rest.snapshot, persist);
+  const { snapshot, discarded, interrupted } = resumableSnapshot(rest.snapshot, persist);
   return {
     ...compact({ persist }),
     logic: logicFor(input, client),
     observer: { error: onError },
     actorOptions: {
-      input: discarded ? { ...input, discardedSnapshot: true } : input,
+      input: { ...input, ...compact({ discardedSnapshot: discarded || undefined, interrupted }) },
       ...compact({
         snapshot,
         inspect: inspect && (dangerouslyInspectSecrets ? inspect : redactInspection(inspect)),

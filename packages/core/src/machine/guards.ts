@@ -9,6 +9,8 @@ import * as rules from './rules.ts';
 export const guards = {
   identifierIsValid: ({ context, event }: ChartArgs) =>
     event.type === 'SUBMIT_IDENTIFIER' && rules.checkIdentifier(context, event).ok,
+  resumesPreviousSend: ({ context, event }: ChartArgs) =>
+    event.type === 'SUBMIT_IDENTIFIER' && rules.resumesPreviousSend(context, event),
   sendsCode: ({ context }: ChartArgs) => context.send === 'code',
   sendsLink: ({ context }: ChartArgs) => context.send === 'link',
   otpLooksValid: ({ event }: ChartArgs) => event.type === 'SUBMIT_CODE' && rules.otpLooksValid(event.otp),

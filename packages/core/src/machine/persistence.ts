@@ -3,6 +3,7 @@ import type { PasswordlessActorRef } from './machine.ts';
 import { CHART_VERSION } from './restore.ts';
 import type { PasswordlessSnapshot } from './view.ts';
 import { redactSecrets } from '../privacy/redact.ts';
+import type { InterruptedFlow, PasswordlessNotice } from './types.ts';
 
 /** `localStorage`, `sessionStorage`, or anything with the same three synchronous methods. */
 export interface PasswordlessStorage {
@@ -24,8 +25,10 @@ export interface PersistenceOptions {
 export type PersistDecision =
   /** A request is in flight: keep the last waiting state, so a reload never re-sends it. */
   | { kind: 'keep' }
-  /** Nothing worth keeping (or only with secrets): forget what was stored. */
+  /** Nothing worth keeping: forget what was stored. */
   | { kind: 'clear' }
+  /** Only with secrets, which may not be stored: keep what a reload needs to say so, and no secret. */
+  | { kind: 'interrupted'; interrupted: InterruptedFlow }
   | { kind: 'save'; snapshot: Snapshot<unknown> };
 
 const FORMAT_VERSION = 1;
@@ -40,7 +43,11 @@ export function decidePersistence(
   if (snapshot.status !== 'active') return { kind: 'clear' };
   if (snapshot.hasTag('busy')) return { kind: 'keep' };
   const needsSecrets = statesNeedingSecrets.some((state) => snapshot.matches(state));
-  if (needsSecrets && !options.includeSecrets) return { kind: 'clear' };
+  if (needsSecrets && !options.includeSecrets) {
+    const { identifier, connection, send } = snapshot.context;
+    const notice = snapshot.matches('authenticated') ? 'session_ended' : 'flow_interrupted';
+    return { kind: 'interrupted', interrupted: { notice, identifier, connection, send } };
+  }
   if (snapshot.matches('identify') && !snapshot.context.identifier) return { kind: 'clear' };
   const persisted = actorRef.getPersistedSnapshot();
   return { kind: 'save', snapshot: options.includeSecrets ? persisted : withoutSecrets(persisted) };
@@ -75,6 +82,11 @@ export function persistPasswordless(
           key,
           JSON.stringify({ v: FORMAT_VERSION, chart: CHART_VERSION, snapshot: decision.snapshot }),
         );
+      } else if (decision.kind === 'interrupted') {
+        storage.setItem(
+          key,
+          JSON.stringify({ v: FORMAT_VERSION, chart: CHART_VERSION, interrupted: decision.interrupted }),
+        );
       } else if (decision.kind === 'clear') {
         storage.removeItem(key);
       }
@@ -90,6 +102,8 @@ export function persistPasswordless(
 
 export interface StoredFlow {
   snapshot: PasswordlessSnapshot | undefined;
+  /** A flow that could not be stored (secrets in memory only) ended with the reload. */
+  interrupted?: InterruptedFlow;
   /** Something was stored but cannot be resumed (another chart version, damaged); it was removed. */
   discarded: boolean;
 }
@@ -108,7 +122,14 @@ export function readStoredFlow(
   }
   if (!raw) return { snapshot: undefined, discarded: false };
   try {
-    const parsed = JSON.parse(raw) as { v?: unknown; chart?: unknown; snapshot?: { status?: unknown } };
+    const parsed = JSON.parse(raw) as {
+      v?: unknown;
+      chart?: unknown;
+      snapshot?: { status?: unknown };
+      interrupted?: unknown;
+    };
+    const interrupted = parsed.v === FORMAT_VERSION ? interruptedFlow(parsed.interrupted) : undefined;
+    if (interrupted) return { snapshot: undefined, discarded: false, interrupted };
     if (
       parsed.v === FORMAT_VERSION &&
       parsed.chart === CHART_VERSION &&
@@ -125,6 +146,21 @@ export function readStoredFlow(
     // Storage unavailable: nothing more to do.
   }
   return { snapshot: undefined, discarded: true };
+}
+
+const notices: readonly unknown[] = ['flow_interrupted', 'session_ended'] satisfies PasswordlessNotice[];
+
+/** An interrupted-flow record read back from storage (which anyone may have written), or undefined. */
+function interruptedFlow(value: unknown): InterruptedFlow | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { notice, identifier, connection, send } = value as Record<string, unknown>;
+  const known =
+    notices.includes(notice) &&
+    typeof identifier === 'string' &&
+    identifier.length <= 320 &&
+    (connection === 'email' || connection === 'sms') &&
+    (send === 'code' || send === 'link');
+  return known ? ({ notice, identifier, connection, send } as InterruptedFlow) : undefined;
 }
 
 /** The stored snapshot to pass as `createActor(machine, { snapshot })`, or `undefined` when none is usable. */

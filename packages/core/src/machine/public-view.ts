@@ -4,6 +4,8 @@ import { getPasswordlessView, type PasswordlessSnapshot, type PasswordlessView }
 export interface PasswordlessDeadlines {
   codeExpiresAt: number | null;
   resendAvailableAt: number | null;
+  /** A 429's wait on resending, which holds even once the code can no longer be used. */
+  resendRetryAt: number | null;
   mfaExpiresAt: number | null;
   nextPollAt: number | null;
 }
@@ -31,6 +33,7 @@ export function toPublicView(snapshot: PasswordlessSnapshot, serverNow?: number)
     deadlines: {
       codeExpiresAt: context?.codeExpiresAt ?? null,
       resendAvailableAt: context?.resendAvailableAt ?? null,
+      resendRetryAt: context?.resendRetryAt ?? null,
       mfaExpiresAt: context?.mfa?.expiresAt ?? null,
       nextPollAt: context?.mfa?.challenge?.nextPollAt ?? null,
     },
@@ -52,7 +55,11 @@ export function viewAt(publicView: PasswordlessPublicView, serverNow: number): P
   return {
     ...view,
     codeExpired,
-    secondsUntilResend: secondsUntil(deadlines.resendAvailableAt, serverNow),
+    // As the chart's rule: a dead code may be replaced at once, unless the server asked to wait.
+    secondsUntilResend:
+      codeExpired && secondsUntil(deadlines.resendRetryAt, serverNow) === 0
+        ? 0
+        : secondsUntil(deadlines.resendAvailableAt, serverNow),
     secondsUntilExpiry:
       deadlines.codeExpiresAt === null ? null : secondsUntil(deadlines.codeExpiresAt, serverNow),
     mfa: view.mfa && {

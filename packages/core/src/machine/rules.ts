@@ -75,8 +75,38 @@ export const isText = (value: unknown): value is string => typeof value === 'str
 export const codeIsUnusable = (context: PasswordlessContext) =>
   context.attemptsLeft <= 0 || (context.codeExpiresAt !== null && context.now >= context.codeExpiresAt);
 
+/**
+ * Resending is open once the cooldown is over, or at once when the code can no longer be used
+ * (expired, or out of attempts): waiting then helps no one. A server's Retry-After still holds.
+ */
 export const resendCooldownOver = (context: PasswordlessContext) =>
-  context.resendAvailableAt === null || context.now >= context.resendAvailableAt;
+  context.resendAvailableAt === null ||
+  context.now >= context.resendAvailableAt ||
+  (codeIsUnusable(context) && (context.resendRetryAt === null || context.now >= context.resendRetryAt));
+
+/**
+ * The same address again, after "use a different address", while the code sent to it still works
+ * and its cooldown runs: the person gets that code back rather than a new one, so the cooldown
+ * belongs to the address, not to the screen.
+ */
+export function resumesPreviousSend(
+  context: PasswordlessContext,
+  event: { identifier: unknown; connection?: unknown; send?: unknown },
+): boolean {
+  const previous = context.previousSend;
+  if (!previous) return false;
+  const checked = checkIdentifier(context, event);
+  return (
+    checked.ok &&
+    checked.identifier === previous.identifier &&
+    checked.connection === previous.connection &&
+    checked.send === previous.send &&
+    previous.resendAvailableAt !== null &&
+    context.now < previous.resendAvailableAt &&
+    previous.attemptsLeft > 0 &&
+    (previous.codeExpiresAt === null || context.now < previous.codeExpiresAt)
+  );
+}
 
 export const mfaTokenExpired = (context: PasswordlessContext) =>
   context.mfa !== null && context.now >= context.mfa.expiresAt;

@@ -46,7 +46,36 @@ export type PasswordlessInput = Pick<PasswordlessConfig, 'clientId'> &
      * damaged): the flow starts over with a `flow_discarded` error that says so.
      */
     discardedSnapshot?: boolean;
+    /**
+     * Set by `passwordlessActorArgs` when storage says a reload ended a flow that kept its secrets in
+     * memory only: the identify step starts prefilled, with `notice` saying what happened.
+     */
+    interrupted?: InterruptedFlow;
   };
+
+/** Why a flow starts over after a reload: it was mid-MFA, or signed in, and kept no secrets in storage. */
+export type PasswordlessNotice = 'flow_interrupted' | 'session_ended';
+
+/** What storage keeps of a flow it may not keep (secrets in memory only): enough to say so and prefill. */
+export interface InterruptedFlow {
+  notice: PasswordlessNotice;
+  identifier: string;
+  connection: Connection;
+  send: SendMode;
+}
+
+/** A code that was still usable when the person chose "use a different address". */
+export interface PreviousSend {
+  identifier: string;
+  connection: Connection;
+  send: SendMode;
+  codeSentAt: number;
+  codeExpiresAt: number | null;
+  resendAvailableAt: number | null;
+  attemptsLeft: number;
+  sends: number;
+  magicLink: { state: string; nonce: string } | null;
+}
 
 /**
  * A `PasswordlessError` as plain data, so snapshots stay serialisable: what a UI shows (code,
@@ -144,6 +173,14 @@ export interface PasswordlessContext {
   newRecoveryCode: string | null;
   /** A refresh token whose revocation at logout failed; revoked again on the way into identify. */
   pendingRevocation: { refreshToken: string } | null;
+  /** Codes (or links) sent in this attempt: after a resend, only the newest one works. */
+  sends: number;
+  /** Until when a 429 on resending holds, even for a code that can no longer be used. */
+  resendRetryAt: number | null;
+  /** The code sent before "use a different address": the same address within its cooldown gets it back. */
+  previousSend: PreviousSend | null;
+  /** Why the flow starts here (see `InterruptedFlow`); gone once the person goes on. */
+  notice: PasswordlessNotice | null;
 }
 
 export type PasswordlessEvent =

@@ -3,7 +3,15 @@ import type { IdTokenClaims } from '../api/id-token-claims.ts';
 import { dequal } from 'dequal';
 import { choosableAuthenticators, selectedAuthenticator } from './chart-context.ts';
 import { localError } from './error-info.ts';
-import type { Connection, EnrollmentFactor, PasswordlessErrorInfo, SendMode, SessionUser } from './types.ts';
+import { resendCooldownOver } from './rules.ts';
+import type {
+  Connection,
+  EnrollmentFactor,
+  PasswordlessErrorInfo,
+  PasswordlessNotice,
+  SendMode,
+  SessionUser,
+} from './types.ts';
 import { compact } from '../compact.ts';
 import { allowedActions, type PasswordlessActionName } from './allowed-actions.ts';
 import type { PasswordlessSnapshot } from './snapshot.ts';
@@ -65,8 +73,10 @@ export interface PasswordlessView {
   attemptsLeft: number;
   /** The code can no longer be used (expired or out of attempts): ask for a new one. */
   codeExpired: boolean;
-  /** 0 when a new code can be requested now. */
+  /** 0 when a new code can be requested now (at once when the code can no longer be used). */
   secondsUntilResend: number;
+  /** A code was resent: only the newest one works, so say so next to the field. */
+  codeResent: boolean;
   /** `null` before a code was sent. */
   secondsUntilExpiry: number | null;
   mfa: PasswordlessMfaView | null;
@@ -80,6 +90,12 @@ export interface PasswordlessView {
    * at Auth0 until the revocation, retried whenever the flow returns to the identify step, succeeds.
    */
   logoutIncomplete: boolean;
+  /**
+   * Why the flow is back at the start with the identifier prefilled: a reload ended a flow in MFA
+   * (`flow_interrupted`) or a signed-in session (`session_ended`) whose secrets lived in memory
+   * only. `null` once the person goes on.
+   */
+  notice: PasswordlessNotice | null;
   /** Which actions the chart accepts right now. */
   can: Record<PasswordlessActionName, boolean>;
 }
@@ -201,6 +217,7 @@ export const inertView: PasswordlessView = {
   attemptsLeft: 0,
   codeExpired: false,
   secondsUntilResend: 0,
+  codeResent: false,
   secondsUntilExpiry: null,
   mfa: null,
   user: null,
@@ -208,6 +225,7 @@ export const inertView: PasswordlessView = {
   session: null,
   newRecoveryCode: null,
   logoutIncomplete: false,
+  notice: null,
   can: noActions,
 };
 
@@ -239,7 +257,10 @@ function computeView(snapshot: PasswordlessSnapshot): PasswordlessView {
     error: context.error,
     attemptsLeft: context.attemptsLeft,
     codeExpired: snapshot.hasTag('code_expired'),
-    secondsUntilResend: secondsUntil(context.resendAvailableAt, context.now),
+    secondsUntilResend: resendCooldownOver(context)
+      ? 0
+      : secondsUntil(context.resendAvailableAt, context.now),
+    codeResent: context.sends > 1,
     secondsUntilExpiry:
       context.codeExpiresAt === null ? null : secondsUntil(context.codeExpiresAt, context.now),
     mfa: mfaView(snapshot),
@@ -255,6 +276,7 @@ function computeView(snapshot: PasswordlessSnapshot): PasswordlessView {
       : null,
     newRecoveryCode: context.newRecoveryCode,
     logoutIncomplete: context.pendingRevocation !== null,
+    notice: context.notice,
     can,
   };
 }

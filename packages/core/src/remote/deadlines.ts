@@ -16,6 +16,7 @@ const timedSteps: ReadonlySet<PasswordlessStep> = new Set<PasswordlessStep>([
 
 const deadlineKeys: readonly (keyof PasswordlessDeadlines)[] = [
   'resendAvailableAt',
+  'resendRetryAt',
   'codeExpiresAt',
   'mfaExpiresAt',
   'nextPollAt',

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAuth0Client } from '../../src/api/client.ts';
 import { reply, startTestServer } from './http-server.ts';
 import type { TestServer } from './http-server.ts';
@@ -132,6 +132,34 @@ describe('failures without a response', () => {
     );
     expect(error.code).toBe('network');
     expect(error.cause).toBeDefined();
+  });
+
+  it('names Allowed Web Origins when a cross-origin request fails in a browser, not when same-origin', async () => {
+    const closed = await startTestServer();
+    const baseUrl = closed.baseUrl;
+    await closed.close();
+    const refused = () =>
+      rejection(
+        createAuth0Client({ baseUrl, clientId: 'C' }).exchangeOtp({
+          realm: 'email',
+          username: 'a@b.co',
+          otp: '1',
+        }),
+      );
+    // `location` is the browser's, which Node lacks: the page's origin is the input under test.
+    vi.stubGlobal('location', { origin: 'https://app.example' });
+    try {
+      const crossOrigin = await refused();
+      expect(crossOrigin.code).toBe('network');
+      expect(crossOrigin.message).toContain('add https://app.example to its Allowed Web Origins');
+      vi.stubGlobal('location', { origin: new URL(baseUrl).origin });
+      const sameOrigin = await refused();
+      expect(sameOrigin.code).toBe('network');
+      expect(sameOrigin.message).not.toContain('Allowed Web Origins');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect((await refused()).message).not.toContain('Allowed Web Origins');
   });
 
   it('retries an idempotent read once after a dropped connection', async () => {

@@ -125,7 +125,17 @@ describe('persistence', () => {
     actor.send({ type: 'SUBMIT_CODE', otp: '123456' });
     await settle();
     expect(actor.getSnapshot().matches('authenticated')).toBe(true);
-    expect(decidePersistence(actor).kind).toBe('clear');
+    const withoutSecrets = decidePersistence(actor);
+    expect(withoutSecrets).toEqual({
+      kind: 'interrupted',
+      interrupted: {
+        notice: 'session_ended',
+        identifier: 'alice@example.com',
+        connection: 'email',
+        send: 'code',
+      },
+    });
+    expect(JSON.stringify(withoutSecrets)).not.toContain('SECRET');
     const withSecrets = decidePersistence(actor, { includeSecrets: true });
     expect(withSecrets.kind).toBe('save');
     expect(JSON.stringify(withSecrets)).toContain('refresh-token-SECRET');

@@ -49,7 +49,10 @@ describe('createViewStore', () => {
     const mfaRequired = new PasswordlessError('mfa_required', { mfaToken: 'mfa-token-SECRET' });
     const { actor } = chart({
       exchangeOtp: mfaRequired,
-      listAuthenticators: [authenticator('totp|dev_1', 'otp'), authenticator('sms|dev_2', 'phone', { oobChannel: 'sms' })],
+      listAuthenticators: [
+        authenticator('totp|dev_1', 'otp'),
+        authenticator('sms|dev_2', 'phone', { oobChannel: 'sms' }),
+      ],
     });
     actor.send({ type: 'SUBMIT_IDENTIFIER', identifier: 'alice@example.com' });
     await settle();

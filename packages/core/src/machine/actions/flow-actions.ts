@@ -32,7 +32,38 @@ export const flowActions = {
       connection,
       send,
       error: null,
+      notice: null,
       magicLink: send === 'link' ? { state: randomString(), nonce: randomString() } : null,
+    };
+  }),
+  rememberSend: update(({ context }) => ({
+    previousSend:
+      context.codeSentAt === null
+        ? null
+        : {
+            identifier: context.identifier,
+            connection: context.connection,
+            send: context.send,
+            codeSentAt: context.codeSentAt,
+            codeExpiresAt: context.codeExpiresAt,
+            resendAvailableAt: context.resendAvailableAt,
+            attemptsLeft: context.attemptsLeft,
+            sends: context.sends,
+            magicLink: context.magicLink,
+          },
+  })),
+  resumePreviousSend: update(({ context }) => {
+    const { previousSend: previous } = context;
+    if (!previous) return {};
+    const { identifier, connection, send, codeSentAt, codeExpiresAt, resendAvailableAt } = previous;
+    return {
+      ...{ identifier, connection, send, codeSentAt, codeExpiresAt, resendAvailableAt },
+      attemptsLeft: previous.attemptsLeft,
+      sends: previous.sends,
+      magicLink: previous.magicLink,
+      previousSend: null,
+      error: null,
+      notice: null,
     };
   }),
   rejectIdentifier: update(({ context, event }) => {
@@ -49,11 +80,30 @@ export const flowActions = {
     codeExpiresAt: params.sentAt + context.config.codeLifetimeSeconds * 1000,
     resendAvailableAt: params.sentAt + context.config.resendCooldownSeconds * 1000,
     attemptsLeft: context.config.maxAttempts,
+    sends: context.sends + 1,
+    resendRetryAt: null,
     error: null,
   })),
   delayResendAfterError: update(({ context, event }) => {
-    const waitSeconds = Math.max(retryAfterOf(errorOf(event)), context.config.resendCooldownSeconds);
-    return { resendAvailableAt: context.now + waitSeconds * 1000 };
+    const retryAfter = retryAfterOf(errorOf(event));
+    const waitSeconds = Math.max(retryAfter, context.config.resendCooldownSeconds);
+    return {
+      resendAvailableAt: context.now + waitSeconds * 1000,
+      resendRetryAt: retryAfter > 0 ? context.now + retryAfter * 1000 : null,
+    };
+  }),
+  // Auth0 answers an old code after a resend only with "wrong code": say which one works.
+  recordWrongCode: update(({ context, event }) => {
+    const error = toErrorInfo(errorOf(event));
+    return {
+      error:
+        context.sends > 1
+          ? {
+              ...error,
+              message: 'That code is not correct. Only the newest code works: use the latest message.',
+            }
+          : error,
+    };
   }),
   rejectCallbackUrl: update(() => ({
     error: localError('invalid_input', 'The sign-in link could not be read. Open it again from the message.'),

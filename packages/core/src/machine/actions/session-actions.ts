@@ -15,6 +15,7 @@ export const sessionActions = {
     codeExpiresAt: null,
     resendAvailableAt: null,
     magicLink: null,
+    previousSend: null,
   })),
   keepPendingRevocation: update(({ context }) => {
     const refreshToken = context.session?.tokens.refreshToken;

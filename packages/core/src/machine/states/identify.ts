@@ -24,6 +24,7 @@ export const identify = chart.createStateConfig({
       on: {
         SUBMIT_IDENTIFIER: [
           { guard: 'rateLimitActive', actions: 'refuseWhileRateLimited' },
+          { guard: 'resumesPreviousSend', target: '#passwordless.sent', actions: 'resumePreviousSend' },
           { guard: 'identifierIsValid', target: 'submitting', actions: 'rememberIdentifier' },
           { actions: 'rejectIdentifier' },
         ],

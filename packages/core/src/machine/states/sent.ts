@@ -1,14 +1,20 @@
 import { and } from 'xstate';
 import { chart } from '../setup.ts';
-import { recordCodeSent, startOver, startPasswordless } from './transitions.ts';
+import { recordCodeSent, startPasswordless } from './transitions.ts';
+
+/** Back to identify; the code sent stays usable for the same address (its cooldown with it). */
+const leaveKeepingCooldown = {
+  target: '#passwordless.identify',
+  actions: ['rememberSend', 'resetFlow', 'clearError'],
+} as const;
 
 /** A code or link is on its way: the code's lifetime and the resend cooldown run side by side. */
 export const sent = chart.createStateConfig({
   type: 'parallel',
   invoke: { id: 'ticker', src: 'ticker' },
   on: {
-    CHANGE_IDENTIFIER: startOver,
-    CANCEL: startOver,
+    CHANGE_IDENTIFIER: leaveKeepingCooldown,
+    CANCEL: leaveKeepingCooldown,
     MAGIC_LINK_CALLBACK: [
       { guard: and(['sendsLink', 'callbackUrlIsText']), target: 'verifying.link' },
       { guard: 'sendsLink', actions: 'rejectCallbackUrl' },

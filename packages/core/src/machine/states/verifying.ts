@@ -26,7 +26,7 @@ export const verifying = chart.createStateConfig({
           {
             guard: { type: 'errorIs', params: { codes: ['invalid_code'] } },
             target: '#passwordless.sent',
-            actions: ['recordError', 'countFailedAttempt'],
+            actions: ['recordWrongCode', 'countFailedAttempt'],
           },
           markDeadWhenExpired,
           { target: '#passwordless.sent', actions: 'recordError' },
