@@ -5,7 +5,13 @@ import type {
   PasswordlessErrorCode,
   PasswordlessErrorOptions,
 } from '../errors.ts';
-import { grantDashboardName } from './grants.ts';
+import {
+  grantDashboardName,
+  GRANT_MFA_OOB,
+  GRANT_MFA_OTP,
+  GRANT_MFA_RECOVERY_CODE,
+  GRANT_PASSWORDLESS_OTP,
+} from './grants.ts';
 import { readRateLimit, readRetryAfter } from './rate-limit.ts';
 import { isWireObject, optionalString } from './wire.ts';
 import type { WireObject } from './wire.ts';
@@ -151,8 +157,20 @@ function grantMessage(description: string | undefined): string {
   if (grant === undefined) return defaultMessage('grant_not_enabled');
   const label = grantDashboardName(grant);
   const named = label === undefined ? `"${grant}"` : `"${label}" (${grant})`;
-  return `The ${named} grant type is not enabled for this application. Enable it in the Auth0 Dashboard: Applications > (your application) > Advanced Settings > Grant Types.`;
+  const enable = `Enable it in the Auth0 Dashboard: Applications > (your application) > Advanced Settings > Grant Types.`;
+  // Auth0 offers neither grant to Single Page Applications at all: the usual cause, and not fixable there.
+  if (spaRefusedGrants.has(grant)) {
+    return `The ${named} grant type is not allowed for this application. Auth0 does not allow it for Single Page Applications: use a Native application in the browser, or a Regular Web Application with @passwordless-xstate/server. For another application type: ${enable}`;
+  }
+  return `The ${named} grant type is not enabled for this application. ${enable}`;
 }
+
+const spaRefusedGrants = new Set([
+  GRANT_PASSWORDLESS_OTP,
+  GRANT_MFA_OTP,
+  GRANT_MFA_OOB,
+  GRANT_MFA_RECOVERY_CODE,
+]);
 
 export interface HttpErrorContext {
   status: number;
