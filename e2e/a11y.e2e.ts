@@ -95,7 +95,7 @@ test('axe: push rejected', async ({ page, request }) => {
   await expect(page.getByRole('heading', { name: 'Approve on your phone' })).toBeVisible();
   const push = await message(request, 'push@example.com', 2);
   await request.post(`${EMULATOR}/__dev/push/${push.id}/reject`);
-  await expect(page.getByRole('heading', { name: 'Sign-in rejected' })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('heading', { name: 'Sign-in rejected' })).toBeVisible({ timeout: 40_000 });
   await expectAccessible(page, 'push rejected');
 });
 

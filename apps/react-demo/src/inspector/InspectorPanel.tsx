@@ -1,13 +1,6 @@
-import {
-  passwordlessMachine,
-  redactSecrets,
-  stateValuePaths,
-  toMermaid,
-  usePasswordlessActorRef,
-  usePasswordlessSelector,
-} from '@passwordless-xstate/react';
-import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
-import { renderChart, scrollToActive } from 'demo-shared/chart';
+import { redactSecrets, stateValuePaths, usePasswordlessSelector } from '@passwordless-xstate/react';
+import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { chartText, createChartView, ZOOM_STEP, type ChartView } from 'demo-shared/chart';
 import { inspectionLog } from 'demo-shared/inspection';
 
 // Local wall-clock time with milliseconds: events often come a few ms apart.
@@ -16,45 +9,71 @@ const time = (at: number) =>
 
 /** The chart, live: the diagram with the active states highlighted, the event log and the context. */
 export function InspectorPanel() {
-  const actorRef = usePasswordlessActorRef();
-  // Re-draw only when the state changes, not on every tick.
+  // Only state changes reach the chart, not every tick.
   const active = usePasswordlessSelector((_, snapshot) => JSON.stringify(snapshot?.value));
   const context = usePasswordlessSelector((_, snapshot) =>
     JSON.stringify(redactSecrets(snapshot?.context), null, 2),
   );
   const entries = useSyncExternalStore(inspectionLog.subscribe, inspectionLog.entries);
-  const [svg, setSvg] = useState('');
+  const value: unknown = useMemo(() => JSON.parse(active), [active]);
+  const [focused, setFocused] = useState(false);
+  const [scale, setScale] = useState(1);
   const [failed, setFailed] = useState(false);
-  const chartId = `chart-${useId().replace(/:/g, '')}`;
-  const chartBox = useRef<HTMLElement>(null);
-  useEffect(() => scrollToActive(chartBox.current), [svg]);
+  const chartId = `chart-${useId().replace(/[^\w-]/g, '')}`;
+  const drawing = useRef<HTMLDivElement>(null);
+  const chart = useRef<ChartView | null>(null);
+  // The focused view's text changes with the top-level state only; the full chart's never.
+  const text = chartText(value, focused);
 
   useEffect(() => {
+    chart.current = drawing.current ? createChartView(drawing.current, chartId, setScale) : null;
+  }, [chartId]);
+  useEffect(() => {
     let current = true;
-    const text = toMermaid(passwordlessMachine, { active: actorRef.getSnapshot(), hideEvents: ['TICK'] });
-    renderChart(chartId, text).then(
-      (rendered) => current && (setSvg(rendered), setFailed(false)),
+    chart.current?.draw(text).then(
+      () => current && (setFailed(false), chart.current?.highlight(value), chart.current?.scrollToActive()),
       () => current && setFailed(true),
     );
     return () => {
       current = false;
     };
-  }, [active, actorRef, chartId]);
+  }, [text, value]);
 
   return (
     <section className="inspector" aria-labelledby="inspector-title">
       <h2 id="inspector-title">Statechart inspector</h2>
       <p className="inspector-active">
-        Active: <code>{stateValuePaths(JSON.parse(active)).join(' · ')}</code>
+        Active: <code>{stateValuePaths(value).join(' · ')}</code>
       </p>
       <div className="inspector-grid">
-        <figure className="inspector-chart" aria-label="Statechart" ref={chartBox}>
+        <figure className="inspector-chart" aria-label="Statechart">
+          <div className="inspector-tools" role="group" aria-label="Chart view">
+            <button
+              type="button"
+              className="button small"
+              aria-pressed={focused}
+              onClick={() => setFocused((on) => !on)}
+            >
+              Focused view
+            </button>
+            <button type="button" className="button small" onClick={() => chart.current?.zoom(1 / ZOOM_STEP)}>
+              Zoom out
+            </button>
+            <output aria-label="Zoom level">{Math.round(scale * 100)}%</output>
+            <button type="button" className="button small" onClick={() => chart.current?.zoom(ZOOM_STEP)}>
+              Zoom in
+            </button>
+            <button type="button" className="button small" onClick={() => chart.current?.fit()}>
+              Fit to view
+            </button>
+          </div>
           {failed ? <p>The chart could not be drawn.</p> : null}
-          <div dangerouslySetInnerHTML={{ __html: svg }} />
+          {/* Focusable, so the keyboard scrolls it too. */}
+          <div className="inspector-drawing" ref={drawing} tabIndex={0} role="group" aria-label="Drawing" />
         </figure>
         <div className="inspector-side">
           <h3>Events</h3>
-          <ol className="inspector-log" aria-label="Events">
+          <ol className="inspector-log" aria-label="Events" tabIndex={0}>
             {[...entries].reverse().map((entry) => (
               <li key={entry.id}>
                 <time>{time(entry.at)}</time> <code>{entry.eventType}</code>
@@ -63,7 +82,7 @@ export function InspectorPanel() {
             ))}
           </ol>
           <h3>Context (secrets masked)</h3>
-          <pre className="inspector-context" aria-label="Context">
+          <pre className="inspector-context" aria-label="Context" tabIndex={0}>
             {context}
           </pre>
         </div>
