@@ -3,14 +3,9 @@ import type { PasswordlessActorRef } from './machine.ts';
 import { CHART_VERSION } from './restore.ts';
 import type { PasswordlessSnapshot } from './view.ts';
 import { redactSecrets } from '../privacy/redact.ts';
-import type { InterruptedFlow, PasswordlessNotice } from './types.ts';
+import type { InterruptedFlow, PasswordlessNotice, PasswordlessStorage } from './types.ts';
 
-/** `localStorage`, `sessionStorage`, or anything with the same three synchronous methods. */
-export interface PasswordlessStorage {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-}
+export type { PasswordlessStorage } from './types.ts';
 
 export interface PersistenceOptions {
   /** Default `passwordless-xstate`. */
