@@ -6,6 +6,14 @@ import type { AssociateResult, ChallengeResult } from '../api/mfa.ts';
 import { toSession, type NonceCheck } from './session-from-tokens.ts';
 import type { Connection, EnrollmentFactor, PasswordlessConfig, SendMode, Session } from './types.ts';
 import { compact } from '../compact.ts';
+import { isPasswordlessError } from '../errors.ts';
+import {
+  browserLinkStorage,
+  createLinkActors,
+  markLinkUsed,
+  shareLink,
+  type LinkStorageResolver,
+} from './link-sharing.ts';
 
 /** Finds the Auth0 client for a chart's config (one per config, so ID-token keys are cached). */
 export type ClientResolver = (config: PasswordlessConfig) => Auth0Client;
@@ -49,8 +57,13 @@ const mfaNonceCheck = (input: WithMfaToken): NonceCheck | undefined =>
  * The chart's actors, each one Auth0 call that aborts with the state that invoked it. `now` is the
  * clock they stamp times with (when a code was sent, the ticker); a server passes its own.
  */
-export function createPasswordlessActors(clientFor: ClientResolver, now: () => number = Date.now) {
+export function createPasswordlessActors(
+  clientFor: ClientResolver,
+  now: () => number = Date.now,
+  linkStorageFor: LinkStorageResolver = browserLinkStorage,
+) {
   return {
+    ...createLinkActors(linkStorageFor, now),
     startPasswordless: fromPromise<{ sentAt: number }, StartInput>(async ({ input, signal }) => {
       const { config } = input;
       const identity =
@@ -75,7 +88,13 @@ export function createPasswordlessActors(clientFor: ClientResolver, now: () => n
               : undefined,
         }),
       });
-      return { sentAt: now() };
+      const sentAt = now();
+      if (input.send === 'link' && input.magicLink) {
+        const codeExpiresAt = sentAt + config.codeLifetimeSeconds * 1000;
+        const link = { ...input.magicLink, identifier: input.identifier, codeSentAt: sentAt, codeExpiresAt };
+        shareLink(linkStorageFor(), link, sentAt);
+      }
+      return { sentAt };
     }),
 
     exchangeOtp: fromPromise<Session, ExchangeOtpInput>(async ({ input, signal }) => {
@@ -95,11 +114,19 @@ export function createPasswordlessActors(clientFor: ClientResolver, now: () => n
       const callback = parseMagicLinkCallback(input.callbackUrl, {
         expectedState: input.magicLink?.state ?? '',
       });
-      const tokens = await client.exchangeAuthorizationCode({
-        code: callback.code,
-        redirectUri: input.config.redirectUri ?? '',
-        signal,
-      });
+      // Used once Auth0 answered with tokens or an MFA step: other tabs must not offer it again.
+      const used = () => markLinkUsed(linkStorageFor(), callback.state ?? '', now());
+      const tokens = await client
+        .exchangeAuthorizationCode({
+          code: callback.code,
+          redirectUri: input.config.redirectUri ?? '',
+          signal,
+        })
+        .catch((error: unknown) => {
+          if (isPasswordlessError(error, 'mfa_required')) used();
+          throw error;
+        });
+      used();
       const nonceCheck = input.magicLink ? { nonce: input.magicLink.nonce } : undefined;
       return toSession(client, input.config, tokens, { nonceCheck, signal });
     }),

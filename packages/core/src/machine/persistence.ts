@@ -3,23 +3,21 @@ import type { PasswordlessActorRef } from './machine.ts';
 import { CHART_VERSION } from './restore.ts';
 import type { PasswordlessSnapshot } from './view.ts';
 import { redactSecrets } from '../privacy/redact.ts';
-import type { InterruptedFlow, PasswordlessNotice } from './types.ts';
+import type { InterruptedFlow, PasswordlessNotice, PasswordlessStorage } from './types.ts';
 
-/** `localStorage`, `sessionStorage`, or anything with the same three synchronous methods. */
-export interface PasswordlessStorage {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-}
+export type { PasswordlessStorage } from './types.ts';
 
 export interface PersistenceOptions {
   /** Default `passwordless-xstate`. */
   key?: string;
   /**
-   * Keep codes-in-flight, tokens and the `mfa_token`, so MFA steps and the signed-in session survive a
-   * reload. Off by default: then only the identify and code steps are stored, and no secret is.
+   * `true`: keep codes-in-flight, tokens and the `mfa_token`, so MFA steps and the signed-in session
+   * survive a reload. `'refresh-token'`: keep only a signed-in session's refresh token (the access and
+   * ID tokens stay in memory, as auth0-spa-js's `cacheLocation`), so a reload refreshes the session
+   * at once; MFA steps start over. Off by default: only the identify and code steps are stored, and
+   * no secret is.
    */
-  includeSecrets?: boolean;
+  includeSecrets?: boolean | 'refresh-token';
 }
 
 export type PersistDecision =
@@ -43,14 +41,38 @@ export function decidePersistence(
   if (snapshot.status !== 'active') return { kind: 'clear' };
   if (snapshot.hasTag('busy')) return { kind: 'keep' };
   const needsSecrets = statesNeedingSecrets.some((state) => snapshot.matches(state));
-  if (needsSecrets && !options.includeSecrets) {
+  const refreshToken = snapshot.matches('authenticated')
+    ? snapshot.context.session?.tokens.refreshToken
+    : undefined;
+  const keepsRefreshToken = options.includeSecrets === 'refresh-token' && refreshToken !== undefined;
+  if (needsSecrets && options.includeSecrets !== true && !keepsRefreshToken) {
     const { identifier, connection, send } = snapshot.context;
     const notice = snapshot.matches('authenticated') ? 'session_ended' : 'flow_interrupted';
     return { kind: 'interrupted', interrupted: { notice, identifier, connection, send } };
   }
   if (snapshot.matches('identify') && !snapshot.context.identifier) return { kind: 'clear' };
   const persisted = actorRef.getPersistedSnapshot();
-  return { kind: 'save', snapshot: options.includeSecrets ? persisted : withoutSecrets(persisted) };
+  if (options.includeSecrets === true) return { kind: 'save', snapshot: persisted };
+  if (keepsRefreshToken)
+    return { kind: 'save', snapshot: withRefreshTokenOnly(persisted, snapshot, refreshToken) };
+  return { kind: 'save', snapshot: withoutSecrets(persisted) };
+}
+
+/**
+ * A signed-in snapshot that holds no secret but the refresh token: the session has no access or ID
+ * token and is due for refresh, so the restored chart refreshes it on its first tick.
+ */
+function withRefreshTokenOnly(
+  persisted: Snapshot<unknown>,
+  snapshot: PasswordlessSnapshot,
+  refreshToken: string,
+): Snapshot<unknown> {
+  const redacted = withoutSecrets(persisted) as unknown as { context: Record<string, unknown> };
+  const session = snapshot.context.session;
+  if (!session) return redacted as unknown as Snapshot<unknown>;
+  const tokens = { accessToken: '', tokenType: session.tokens.tokenType, expiresAt: 0, refreshToken };
+  const context = { ...redacted.context, session: { ...session, tokens }, refreshAt: 0, refreshFailures: 0 };
+  return { ...redacted, context } as unknown as Snapshot<unknown>;
 }
 
 /**

@@ -54,7 +54,11 @@ export type PasswordlessInput = Pick<PasswordlessConfig, 'clientId'> &
   };
 
 /** Why a flow starts over after a reload: it was mid-MFA, or signed in, and kept no secrets in storage. */
-export type PasswordlessNotice = 'flow_interrupted' | 'session_ended';
+export type PasswordlessNotice =
+  | 'flow_interrupted'
+  | 'session_ended'
+  /** The magic link was opened in another tab of this browser, which continues the sign-in. */
+  | 'link_opened_elsewhere';
 
 /** What storage keeps of a flow it may not keep (secrets in memory only): enough to say so and prefill. */
 export interface InterruptedFlow {
@@ -189,6 +193,8 @@ export type PasswordlessEvent =
   | { type: 'RESEND' }
   | { type: 'CHANGE_IDENTIFIER' }
   | { type: 'MAGIC_LINK_CALLBACK'; callbackUrl: string }
+  /** From the chart's own link watcher: another tab of this browser used the link this one asked for. */
+  | { type: 'MAGIC_LINK_USED_ELSEWHERE' }
   | { type: 'SELECT_AUTHENTICATOR'; authenticatorId: string }
   | { type: 'ENROLL'; factor: EnrollmentFactor; phoneNumber?: string; email?: string }
   | { type: 'SUBMIT_MFA_CODE'; otp: string }
@@ -203,3 +209,10 @@ export type PasswordlessEvent =
   | { type: 'TICK'; now: number };
 
 export type PasswordlessEventType = PasswordlessEvent['type'];
+
+/** `localStorage`, `sessionStorage`, or anything with the same three synchronous methods. */
+export interface PasswordlessStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}

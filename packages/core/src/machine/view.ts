@@ -106,6 +106,7 @@ const secondsUntil = (at: number | null | undefined, now: number) =>
 export function getStep(snapshot: PasswordlessSnapshot): PasswordlessStep {
   const { context } = snapshot;
   if (snapshot.matches({ identify: 'submitting' })) return 'sending';
+  if (snapshot.matches({ identify: 'adoptingLink' })) return 'verifying';
   if (snapshot.matches('identify')) return 'identify';
   if (snapshot.matches('sent')) return context.send === 'link' ? 'link_sent' : 'code';
   if (snapshot.matches('verifying')) return 'verifying';

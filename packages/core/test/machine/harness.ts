@@ -1,4 +1,4 @@
-import { createActor, fromCallback, fromPromise } from 'xstate';
+import { createActor, fromCallback, fromPromise, type Snapshot } from 'xstate';
 import type { Authenticator } from '../../src/api/authenticators.ts';
 import type { AssociateResult, ChallengeResult } from '../../src/api/mfa.ts';
 import { PasswordlessError, type PasswordlessErrorCode } from '../../src/errors.ts';
@@ -47,7 +47,11 @@ interface StubReplies {
  * The chart with every Auth0 call replaced through `.provide()` (the edge we do not own in unit
  * tests); each call's input and abort signal are recorded. Time moves only when a test sends TICK.
  */
-export function chart(replies: Partial<StubReplies> = {}, input: Partial<PasswordlessInput> = {}) {
+export function chart(
+  replies: Partial<StubReplies> = {},
+  input: Partial<PasswordlessInput> = {},
+  snapshot?: Snapshot<unknown>,
+) {
   const calls: Record<string, Array<{ input: unknown; signal: AbortSignal }>> = {};
   // Each stub stands in for an actor of another input type; the cast keeps the map readable.
   const replyWith = <T>(name: keyof StubReplies, fallback: T): never =>
@@ -83,6 +87,7 @@ export function chart(replies: Partial<StubReplies> = {}, input: Partial<Passwor
   });
   const actor = createActor(machine, {
     input: { clientId: 'client', domain: 'tenant.test', redirectUri: 'https://app.test/callback', ...input },
+    ...(snapshot ? { snapshot } : {}),
   });
   actor.start();
   actor.send({ type: 'TICK', now: T0 });

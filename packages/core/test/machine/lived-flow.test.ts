@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { passwordlessActorArgs } from '../../src/machine/create.ts';
-import { createMemoryStorage } from '../../src/machine/persistence.ts';
+import { createMemoryStorage, decidePersistence } from '../../src/machine/persistence.ts';
 import { getPasswordlessView } from '../../src/machine/view.ts';
-import { chart, fail, settle, T0 } from './harness.ts';
+import { chart, fail, session, settle, T0 } from './harness.ts';
 
 const view = (actor: ReturnType<typeof chart>['actor']) => getPasswordlessView(actor.getSnapshot());
 
@@ -143,5 +143,38 @@ describe('a reload that ended a flow whose secrets stayed in memory', () => {
     const { actorOptions } = passwordlessActorArgs({ ...options, persist: { storage } });
     expect(actorOptions.input).not.toHaveProperty('interrupted');
     expect(storage.getItem('passwordless-xstate')).toBeNull();
+  });
+});
+
+describe('persisting only the refresh token of a signed-in session', () => {
+  it('keeps the refresh token and nothing else secret, and a reload refreshes at once', async () => {
+    const signedIn = chart();
+    await codeSentTo(signedIn);
+    signedIn.actor.send({ type: 'SUBMIT_CODE', otp: '123456' });
+    await settle();
+    const decision = decidePersistence(signedIn.actor, { includeSecrets: 'refresh-token' });
+    if (decision.kind !== 'save') throw new Error(`expected a snapshot, got ${decision.kind}`);
+    const stored = JSON.stringify(decision.snapshot);
+    expect(stored).toContain('refresh-token-SECRET');
+    expect(stored).not.toMatch(/access-token-SECRET|id-token-SECRET/);
+
+    const refreshed = session({ accessToken: 'new-access-token' });
+    const reloaded = chart({ refreshSession: refreshed }, {}, JSON.parse(stored));
+    await settle();
+    expect(reloaded.calls.refreshSession?.[0]?.input).toMatchObject({ refreshToken: 'refresh-token-SECRET' });
+    expect(view(reloaded.actor)).toMatchObject({ step: 'authenticated', busy: false });
+    expect(view(reloaded.actor).session?.accessToken).toBe('new-access-token');
+  });
+
+  it('still starts MFA over, with a notice', async () => {
+    const harness = chart({ exchangeOtp: fail('mfa_required', { mfaToken: 'mfa-token-SECRET' }) });
+    await codeSentTo(harness);
+    harness.actor.send({ type: 'SUBMIT_CODE', otp: '123456' });
+    await settle();
+    await settle();
+    expect(decidePersistence(harness.actor, { includeSecrets: 'refresh-token' })).toMatchObject({
+      kind: 'interrupted',
+      interrupted: { notice: 'flow_interrupted' },
+    });
   });
 });

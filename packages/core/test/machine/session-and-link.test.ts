@@ -177,10 +177,18 @@ describe('magic links', () => {
     expect(harness.callCount('startPasswordless')).toBe(0);
   });
 
-  it('reports a callback that arrives without a pending link', () => {
+  it('reports a callback that arrives without a pending link, here or in another tab', async () => {
     const harness = chart();
-    harness.actor.send({ type: 'MAGIC_LINK_CALLBACK', callbackUrl: 'https://app.test/callback?code=abc' });
-    expect(harness.actor.getSnapshot().context.error?.code).toBe('state_mismatch');
+    harness.actor.send({
+      type: 'MAGIC_LINK_CALLBACK',
+      callbackUrl: 'https://app.test/callback?code=abc&state=s',
+    });
+    await settle();
+    expect(harness.actor.getSnapshot().matches({ identify: 'editing' })).toBe(true);
+    expect(harness.actor.getSnapshot().context.error).toMatchObject({
+      code: 'state_mismatch',
+      message: expect.stringMatching(/another browser or on another device.*request a new one here/),
+    });
   });
 
   it('shows a state mismatch from the callback as an error on the waiting step', async () => {

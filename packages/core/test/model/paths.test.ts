@@ -15,7 +15,7 @@ const model = passwordlessMachine.provide({
   actors: Object.fromEntries(
     Object.keys(passwordlessMachine.implementations.actors).map((name) => [
       name,
-      name === 'ticker' ? fromCallback(() => {}) : pending,
+      name === 'ticker' || name === 'linkUseWatcher' ? fromCallback(() => {}) : pending,
     ]),
   ),
 });

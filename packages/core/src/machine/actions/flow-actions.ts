@@ -1,5 +1,6 @@
 import { clearedFlow, randomString } from '../chart-context.ts';
 import { localError, toErrorInfo } from '../error-info.ts';
+import type { SharedLink } from '../link-sharing.ts';
 import * as rules from '../rules.ts';
 import { errorOf, retryAfterOf, update } from './update.ts';
 
@@ -117,7 +118,24 @@ export const flowActions = {
   rejectMagicLinkWithoutTransaction: update(() => ({
     error: localError(
       'state_mismatch',
-      'This sign-in link belongs to another browser or an earlier attempt. Request a new one here.',
+      'This sign-in link belongs to another browser or an earlier attempt. Open it where you asked for it, or request a new one here.',
     ),
   })),
+  adoptSharedLink: update(({ context }, params: { link: SharedLink }) => {
+    const { link } = params;
+    return {
+      identifier: link.identifier,
+      connection: 'email',
+      send: 'link',
+      magicLink: { state: link.state, nonce: link.nonce },
+      codeSentAt: link.codeSentAt,
+      codeExpiresAt: link.codeExpiresAt,
+      resendAvailableAt: link.codeSentAt + context.config.resendCooldownSeconds * 1000,
+      attemptsLeft: context.config.maxAttempts,
+      sends: 1,
+      error: null,
+      notice: null,
+    };
+  }),
+  noteLinkOpenedElsewhere: update(() => ({ notice: 'link_opened_elsewhere' })),
 };

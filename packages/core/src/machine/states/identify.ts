@@ -28,7 +28,30 @@ export const identify = chart.createStateConfig({
           { guard: 'identifierIsValid', target: 'submitting', actions: 'rememberIdentifier' },
           { actions: 'rejectIdentifier' },
         ],
+        // A link opened in a tab that did not ask for it: another tab of this browser may have.
+        MAGIC_LINK_CALLBACK: [
+          { guard: 'callbackUrlIsText', target: 'adoptingLink' },
+          { actions: 'rejectCallbackUrl' },
+        ],
       },
+    },
+    adoptingLink: {
+      tags: ['busy'],
+      invoke: {
+        id: 'findSharedLink',
+        src: 'findSharedLink',
+        input: ({ context, event }) => ({
+          config: context.config,
+          callbackUrl: event.type === 'MAGIC_LINK_CALLBACK' ? event.callbackUrl : '',
+        }),
+        onDone: {
+          target: '#passwordless.verifying.link',
+          actions: { type: 'adoptSharedLink', params: ({ event }) => ({ link: event.output }) },
+        },
+        onError: { target: 'editing', actions: 'recordError' },
+      },
+      after: { requestTimeout: { target: 'editing', actions: 'recordTimeout' } },
+      on: { CANCEL: 'editing' },
     },
     submitting: {
       tags: ['busy'],

@@ -11,8 +11,20 @@ const leaveKeepingCooldown = {
 /** A code or link is on its way: the code's lifetime and the resend cooldown run side by side. */
 export const sent = chart.createStateConfig({
   type: 'parallel',
-  invoke: { id: 'ticker', src: 'ticker' },
+  invoke: [
+    { id: 'ticker', src: 'ticker' },
+    {
+      id: 'linkUseWatcher',
+      src: 'linkUseWatcher',
+      input: ({ context }) => ({ state: context.magicLink?.state ?? null }),
+    },
+  ],
   on: {
+    MAGIC_LINK_USED_ELSEWHERE: {
+      guard: 'sendsLink',
+      target: '#passwordless.identify',
+      actions: ['resetFlow', 'clearError', 'noteLinkOpenedElsewhere'],
+    },
     CHANGE_IDENTIFIER: leaveKeepingCooldown,
     CANCEL: leaveKeepingCooldown,
     MAGIC_LINK_CALLBACK: [

@@ -2,6 +2,13 @@ import { chart } from '../setup.ts';
 import * as rules from '../rules.ts';
 import { markDeadWhenExpired, signIn, toMfaWhenRequired } from './transitions.ts';
 
+/** The link's URL: from the callback itself, or from another tab's shared transaction it matched. */
+function callbackUrlOf(event: { type: string; callbackUrl?: unknown; output?: unknown }): string {
+  if (event.type === 'MAGIC_LINK_CALLBACK' && typeof event.callbackUrl === 'string') return event.callbackUrl;
+  const output = event.output as { callbackUrl?: unknown } | undefined;
+  return typeof output?.callbackUrl === 'string' ? output.callbackUrl : '';
+}
+
 /** The code or the magic link's callback is exchanged for tokens. */
 export const verifying = chart.createStateConfig({
   tags: ['busy'],
@@ -40,7 +47,7 @@ export const verifying = chart.createStateConfig({
         input: ({ context, event }) => ({
           config: context.config,
           magicLink: context.magicLink,
-          callbackUrl: event.type === 'MAGIC_LINK_CALLBACK' ? event.callbackUrl : '',
+          callbackUrl: callbackUrlOf(event),
         }),
         onDone: signIn,
         onError: [
