@@ -48,6 +48,28 @@ export interface AssociateInput extends WithMfaToken {
   email?: string;
 }
 
+/** The factor types of Auth0's `mfa_requirements` (empty when the tenant does not send them). */
+export interface MfaRequirementTypes {
+  challengeTypes: string[];
+  enrollTypes: string[];
+}
+
+// When `mfa_requirements` offer a TOTP and nothing else (but the recovery code, which has its own
+// path), listing the authenticators would only confirm it: the code is checked with the `mfa_token`
+// alone, so one request fewer (3 for a code + TOTP login, the protocol's minimum).
+const otpIsTheOnlyFactor = ({ challengeTypes, enrollTypes }: MfaRequirementTypes) =>
+  enrollTypes.length === 0 &&
+  challengeTypes.includes('otp') &&
+  challengeTypes.every((type) => type === 'otp' || type === 'recovery-code');
+
+/** Stands for the one TOTP authenticator the requirements promise (its real id is not needed). */
+const onlyOtpAuthenticator: Authenticator = {
+  id: 'otp',
+  type: 'otp',
+  authenticatorType: 'otp',
+  active: true,
+};
+
 // After a magic link, the token minted by the MFA grant is checked against the link's nonce when it
 // carries one; Auth0 does not document whether it does, so a token without one is accepted too.
 const mfaNonceCheck = (input: WithMfaToken): NonceCheck | undefined =>
@@ -131,8 +153,11 @@ export function createPasswordlessActors(
       return toSession(client, input.config, tokens, { nonceCheck, signal });
     }),
 
-    listAuthenticators: fromPromise<Authenticator[], WithMfaToken>(({ input, signal }) =>
-      clientFor(input.config).listAuthenticators({ mfaToken: input.mfaToken, signal }),
+    listAuthenticators: fromPromise<Authenticator[], WithMfaToken & MfaRequirementTypes>(
+      async ({ input, signal }) =>
+        otpIsTheOnlyFactor(input)
+          ? [onlyOtpAuthenticator]
+          : clientFor(input.config).listAuthenticators({ mfaToken: input.mfaToken, signal }),
     ),
 
     requestChallenge: fromPromise<ChallengeResult, WithMfaToken & { authenticatorId: string | null }>(

@@ -22,7 +22,10 @@ export const mfaRequired = chart.createStateConfig({
       invoke: {
         id: 'listAuthenticators',
         src: 'listAuthenticators',
-        input: ({ context }) => ({ config: context.config, mfaToken: mfaOf(context).mfaToken }),
+        input: ({ context }) => {
+          const { mfaToken, challengeTypes, enrollTypes } = mfaOf(context);
+          return { config: context.config, mfaToken, challengeTypes, enrollTypes };
+        },
         onDone: {
           target: 'routing',
           actions: {
