@@ -31,7 +31,7 @@ for (const name of ['core', 'emulator', 'server'])
     );
 
 // Imported only now: they load our packages' dist, which the build above has just written.
-const { measureBundle } = await import('./sizes.ts');
+const { measureBreakdown, measureBundle } = await import('./sizes.ts');
 const { startChild } = await import('./child.ts');
 const { measureRequests } = await import('./requests.ts');
 const { measureFlowOverhead } = await import('./flow-overhead.ts');
@@ -42,6 +42,7 @@ const rows = await import('./rows.ts');
 
 const sizes = await step('sizes (esbuild, gzip -9)', async () => ({
   core: await measureBundle('core-upfront'),
+  serverMode: await measureBundle('core-server-mode'),
   react: await measureBundle('core-react', ['react', 'react-dom']),
   vue: await measureBundle('core-vue', ['vue']),
   auth0AuthJs: await measureBundle('auth0-auth-js'),
@@ -49,6 +50,8 @@ const sizes = await step('sizes (esbuild, gzip -9)', async () => ({
   supabase: await measureBundle('supabase-auth-js'),
   floor: await measureBundle('floor'),
 }));
+
+const breakdown = await step("where the core's bytes go", () => measureBreakdown('core-upfront', sizes.core));
 
 async function againstEmulator() {
   const emulator = await startChild('./emulator-process.ts');
@@ -72,7 +75,7 @@ const actors = await step('actors (10,000 parked twice)', () => measureActors())
 const servers = await step('emulator vs simulacrum', () => compareEmulators());
 
 const table = [
-  ...rows.sizeRows(sizes),
+  ...rows.sizeRows(sizes, breakdown),
   ...rows.flowRows(flow),
   ...rows.requestRows(flows),
   ...rows.actorRows(actors),

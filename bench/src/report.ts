@@ -46,7 +46,10 @@ const METHOD = `## How each figure is measured
   chunk it imports statically; _all-in_ adds the chunks loaded by dynamic \`import()\` (jose, for
   ID-token checks). The entries are in \`bench/entries/\`, one per row, so the import surface is
   explicit; React and Vue are external (the app has them anyway). Peers are bundled the same way;
-  their ratio column is our core up front / all-in divided by the peer.
+  their ratio column is our core up front / all-in divided by the peer. _Where the bytes go_
+  bundles the README entry again with each dependency group external in turn (its marginal share)
+  and with all of them external (our own code); gzip is not additive, so the parts do not sum to
+  the whole exactly.
 - **Flow**: a full e-mail code + MFA OTP login as \`totp@example.com\` driven by the chart
   (\`createPasswordlessActor\`, README defaults: ID-token validation on) against the emulator on
   loopback in another process, next to plain \`fetch\` making (a) the same HTTP calls as the chart

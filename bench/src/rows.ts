@@ -4,7 +4,7 @@ import type { EmulatorComparison } from './emulators.ts';
 import type { FlowOverhead } from './flow-overhead.ts';
 import type { FlowRequests } from './requests.ts';
 import type { HandlerFigures } from './server-handler.ts';
-import type { BundleSize } from './sizes.ts';
+import type { Breakdown, BundleSize } from './sizes.ts';
 import { bytes, micros, ms, perSecond, times, type Row } from './table.ts';
 
 export const TARGETS = {
@@ -18,6 +18,7 @@ export const TARGETS = {
 
 export interface Sizes {
   core: BundleSize;
+  serverMode: BundleSize;
   react: BundleSize;
   vue: BundleSize;
   auth0AuthJs: BundleSize;
@@ -26,7 +27,7 @@ export interface Sizes {
   floor: BundleSize;
 }
 
-export function sizeRows(sizes: Sizes): Row[] {
+export function sizeRows(sizes: Sizes, breakdown: Breakdown): Row[] {
   const auth0 = sizes.auth0AuthJs.allIn;
   const ours = (measure: string, size: BundleSize, targets: boolean): Row[] => [
     {
@@ -57,6 +58,22 @@ export function sizeRows(sizes: Sizes): Row[] {
   });
   return [
     ...ours('core, README entry (`createPasswordlessActor`, actions, view)', sizes.core, true),
+    {
+      area: 'size',
+      measure: 'core up front, where the bytes go (marginal gzip: bundle minus bundle without it)',
+      value: `own code ${bytes(breakdown.ownCode)}`,
+      compared: Object.entries(breakdown.marginal)
+        .map(([name, size]) => `${name} ${bytes(size)}`)
+        .concat(`lazy chunks ${bytes(breakdown.lazy)}`)
+        .join(', '),
+    },
+    {
+      area: 'size',
+      measure: 'core, server mode in a browser (`createRemoteFlow`, actions, view), up front',
+      value: bytes(sizes.serverMode.upFront),
+      compared: `@auth0/auth0-auth-js ${bytes(auth0)}`,
+      ratio: times(sizes.serverMode.upFront / auth0),
+    },
     ...ours('core + React (`usePasswordless`; React not counted)', sizes.react, false),
     ...ours('core + Vue (`usePasswordless`; Vue not counted)', sizes.vue, false),
     peer('@auth0/auth0-auth-js 1.16.1: passwordless + MFA calls', sizes.auth0AuthJs),

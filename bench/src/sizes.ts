@@ -101,3 +101,32 @@ export async function measureBundle(entry: string, external: string[] = []): Pro
     rmSync(outdir, { recursive: true, force: true });
   }
 }
+
+/** Dependency groups of the core, by the packages that make each one up. */
+export const CORE_DEPENDENCIES: Record<string, string[]> = {
+  xstate: ['xstate'],
+  ofetch: ['ofetch', 'destr', 'ufo'],
+  dequal: ['dequal'],
+};
+
+export interface Breakdown {
+  /** Gzipped bytes up front with every dependency left out: our own code. */
+  ownCode: number;
+  /** Up-front bytes each dependency group adds (the whole bundle minus the bundle without it). */
+  marginal: Record<string, number>;
+  /** Bytes that arrive only with the lazily imported chunks. */
+  lazy: number;
+}
+
+/** Where an entry's bytes go, as marginal gzipped sizes (gzip is not additive, so no sum fits exactly). */
+export async function measureBreakdown(entry: string, whole: BundleSize): Promise<Breakdown> {
+  const groups = Object.entries(CORE_DEPENDENCIES).filter(([, packages]) =>
+    packages.some((name) => whole.packages.includes(name)),
+  );
+  const marginal: Record<string, number> = {};
+  for (const [name, packages] of groups)
+    marginal[name] = whole.upFront - (await measureBundle(entry, packages)).upFront;
+  const ownCode = (await measureBundle(entry, [...groups.flatMap(([, packages]) => packages), 'jose']))
+    .upFront;
+  return { ownCode, marginal, lazy: whole.allIn - whole.upFront };
+}
