@@ -56,6 +56,8 @@ export interface ChartView {
   fit(): void;
   /** Brings the active leaf state into the middle of the box. */
   scrollToActive(): void;
+  /** Stops: a drawing still under way is dropped instead of replacing another view's. */
+  stop(): void;
 }
 
 /**
@@ -81,13 +83,14 @@ export function createChartView(box: HTMLElement, id: string, onScale?: (scale: 
     onScale?.(scale);
   };
 
+  let stopped = false;
   const view: ChartView = {
     async draw(next) {
       if (next === text) return;
       text = next;
       const mine = ++drawing;
       const rendered = await renderChart(`${id}-${mine}`, next);
-      if (mine !== drawing) return;
+      if (mine !== drawing || stopped) return;
       box.innerHTML = rendered;
       svg = box.querySelector('svg');
       const viewBox = svg?.viewBox.baseVal;
@@ -142,6 +145,9 @@ export function createChartView(box: HTMLElement, id: string, onScale?: (scale: 
       );
       resize();
       box.scrollTo({ left: 0, top: 0 });
+    },
+    stop() {
+      stopped = true;
     },
     scrollToActive() {
       const active = box.querySelector('svg g.active');

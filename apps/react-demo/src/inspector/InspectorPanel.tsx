@@ -26,7 +26,9 @@ export function InspectorPanel() {
   const text = chartText(value, focused);
 
   useEffect(() => {
-    chart.current = drawing.current ? createChartView(drawing.current, chartId, setScale) : null;
+    const view = drawing.current ? createChartView(drawing.current, chartId, setScale) : null;
+    chart.current = view;
+    return () => view?.stop();
   }, [chartId]);
   useEffect(() => {
     let current = true;
