@@ -61,9 +61,10 @@ const METHOD = `## How each figure is measured
   outbox, computing the TOTP and resetting the emulator (a TOTP is accepted once per 30 s step)
   happen between timed segments. Rounds interleave the three arms in rotating order.
 - **Requests**: counted by a \`fetch\` handed to the chart's \`fetch\` option, method and path only.
-  Each flow runs twice in the process and the second run is shown (an app keeps a fetched key set
-  too); the first run's count is in the measure. The minimum excludes the JWKS, which the
-  protocol needs once per key-set cache lifetime, not per login.
+  Each flow runs twice in the process, each time in a new actor, and the second run is shown. The
+  count leaves out the key set (\`GET /.well-known/jwks.json\`), as issue 13 counts: the protocol
+  needs it once per key-set cache lifetime, not per login; the measure says whether a new actor
+  fetches it again. The full list of each flow's requests is below the table.
 - **Actors**: the network is stubbed at the edge (global \`fetch\` answers \`/passwordless/start\`)
   for both ways of creating an actor. Heap: \`--expose-gc\`, collections until the heap stops
   shrinking before and after parking 10,000 actors in \`sent\` (\`heapUsed\` difference / 10,000).

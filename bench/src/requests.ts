@@ -22,6 +22,10 @@ export interface FlowRequests {
   requests: RecordedRequest[];
   /** Requests of the first run in this process. */
   firstRun: number;
+  /** Requests of the second run other than the key set (JWKS): what the issue counts per flow. */
+  protocolRequests: number;
+  /** Whether the second run fetched the key set again (a new actor does not reuse the first's). */
+  jwksRefetched: boolean;
   minimum: number;
   minimumCalls: string;
 }
@@ -120,6 +124,8 @@ async function runOnce(
   return [...counter.requests];
 }
 
+const JWKS_PATH = '/.well-known/jwks.json';
+
 export async function measureRequests(baseUrl: string): Promise<FlowRequests[]> {
   const results: FlowRequests[] = [];
   for (const definition of flows) {
@@ -130,6 +136,8 @@ export async function measureRequests(baseUrl: string): Promise<FlowRequests[]> 
       flow: definition.flow,
       requests: warm,
       firstRun: first.length,
+      protocolRequests: warm.filter((request) => request.path !== JWKS_PATH).length,
+      jwksRefetched: warm.some((request) => request.path === JWKS_PATH),
       minimum: definition.minimumCalls.length,
       minimumCalls: definition.minimumCalls.join(', '),
     });
