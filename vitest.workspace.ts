@@ -9,4 +9,5 @@ export default [
   'packages/server',
   'tests/auth0-sdks',
   'tests/reliability',
+  'bench',
 ] satisfies TestProjectConfiguration[];
