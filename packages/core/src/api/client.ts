@@ -77,7 +77,11 @@ export function createAuth0Client(options: Auth0ClientOptions): Auth0Client {
     exchangeAuthorizationCode: (params) => session.exchangeAuthorizationCode(context, params),
     validateIdToken: async (idToken, check = {}) => {
       const validator = await import('./id-token.ts');
-      jwksCache ??= validator.createJwksCache(context.transport, 30_000, resolved.now);
+      // A custom fetch or clock keeps its own cache, so its requests and timing stay its own.
+      jwksCache ??=
+        resolved.fetch === undefined && resolved.now === Date.now
+          ? validator.sharedJwksCache(context.transport)
+          : validator.createJwksCache(context.transport, 30_000, resolved.now);
       return validator.validateIdToken(idToken, {
         now: resolved.now,
         jwksCache,

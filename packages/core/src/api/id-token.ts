@@ -10,7 +10,7 @@ import { compact } from '../compact.ts';
 
 export type { IdTokenClaims } from './id-token-claims.ts';
 export type { JwksCache, JwksSource } from './jwks.ts';
-export { createJwksCache } from './jwks.ts';
+export { createJwksCache, sharedJwksCache } from './jwks.ts';
 
 export interface ValidateIdTokenOptions {
   /** `https://{domain}/`; a missing trailing slash is added (Auth0 always issues with one). */
@@ -73,6 +73,16 @@ function keyFailure(error: unknown, kid: string | undefined): PasswordlessError 
   }
 }
 
+// One jose key set per fetched set: it keeps each key imported, so the RSA import (the costly part
+// of a check) happens once per key, not once per login.
+const localKeySets = new WeakMap<JSONWebKeySet, ReturnType<typeof createLocalJWKSet>>();
+
+function localKeySet(keys: JSONWebKeySet): ReturnType<typeof createLocalJWKSet> {
+  let keySet = localKeySets.get(keys);
+  if (!keySet) localKeySets.set(keys, (keySet = createLocalJWKSet(keys)));
+  return keySet;
+}
+
 /** Checks the signature with the key named by `kid`, refetching the key set once if it is unknown. */
 async function verifySignature(
   idToken: string,
@@ -82,7 +92,7 @@ async function verifySignature(
 ): Promise<Uint8Array> {
   const verify = async (keys: JSONWebKeySet) => {
     try {
-      return (await compactVerify(idToken, createLocalJWKSet(keys), { algorithms: ['RS256'] })).payload;
+      return (await compactVerify(idToken, localKeySet(keys), { algorithms: ['RS256'] })).payload;
     } catch (error) {
       throw keyFailure(error, kid);
     }

@@ -69,3 +69,12 @@ export function standaloneJwksCache(cooldownMs: number): JwksCache {
   }
   return cache;
 }
+
+// Clients on the global fetch and clock (the usual browser and README setup, one client per actor):
+// one cache for all of them, so the keys are fetched once per page or process, not once per login.
+let shared: JwksCache | undefined;
+
+export function sharedJwksCache(transport: Transport): JwksCache {
+  shared ??= createJwksCache(transport, 30_000);
+  return shared;
+}

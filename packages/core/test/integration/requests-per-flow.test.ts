@@ -1,6 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { startEmulator, type RunningEmulator } from '@passwordless-xstate/emulator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PasswordlessSnapshot } from '../../src/machine/view.ts';
 import { latest, startFlow, totp } from './helpers.ts';
+
+// An emulator of its own: a TOTP is accepted once, and other files log in as the same seeded users.
+let emulator: RunningEmulator;
+beforeAll(async () => {
+  emulator = await startEmulator({ port: 0, log: false });
+});
+afterAll(() => emulator.close());
+const code = async (to: string) => (await latest(to, emulator.url)).code ?? '';
 
 /** A `fetch` that records each request as `METHOD path` (and the grant, for token calls). */
 function countingFetch() {
@@ -20,10 +29,10 @@ const signedIn = (snapshot: PasswordlessSnapshot) => snapshot.matches({ authenti
 describe('requests per flow, at the protocol minimum', () => {
   it('e-mail code: start and one token call (plus the key set, once per client)', async () => {
     const counter = countingFetch();
-    const flow = startFlow({ fetch: counter.fetch });
+    const flow = startFlow({ fetch: counter.fetch, baseUrl: `${emulator.url}/` });
     flow.actor.send({ type: 'SUBMIT_IDENTIFIER', identifier: 'alice@example.com' });
     await flow.until('code');
-    flow.actor.send({ type: 'SUBMIT_CODE', otp: (await latest('alice@example.com')).code ?? '' });
+    flow.actor.send({ type: 'SUBMIT_CODE', otp: await code('alice@example.com') });
     await flow.until(signedIn);
     expect(counter.requests).toEqual([
       'POST /passwordless/start',
@@ -35,10 +44,10 @@ describe('requests per flow, at the protocol minimum', () => {
 
   it('code + TOTP: no authenticator listing when mfa_requirements offer only the TOTP', async () => {
     const counter = countingFetch();
-    const flow = startFlow({ fetch: counter.fetch });
+    const flow = startFlow({ fetch: counter.fetch, baseUrl: `${emulator.url}/` });
     flow.actor.send({ type: 'SUBMIT_IDENTIFIER', identifier: 'totp@example.com' });
     await flow.until('code');
-    flow.actor.send({ type: 'SUBMIT_CODE', otp: (await latest('totp@example.com')).code ?? '' });
+    flow.actor.send({ type: 'SUBMIT_CODE', otp: await code('totp@example.com') });
     await flow.until('mfa_otp');
     flow.actor.send({ type: 'SUBMIT_MFA_CODE', otp: totp('JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP') });
     await flow.until(signedIn);
@@ -53,12 +62,12 @@ describe('requests per flow, at the protocol minimum', () => {
 
   it('code + SMS: the listing is needed to name the authenticator to challenge', async () => {
     const counter = countingFetch();
-    const flow = startFlow({ fetch: counter.fetch });
+    const flow = startFlow({ fetch: counter.fetch, baseUrl: `${emulator.url}/` });
     flow.actor.send({ type: 'SUBMIT_IDENTIFIER', identifier: 'sms-mfa@example.com' });
     await flow.until('code');
-    flow.actor.send({ type: 'SUBMIT_CODE', otp: (await latest('sms-mfa@example.com')).code ?? '' });
+    flow.actor.send({ type: 'SUBMIT_CODE', otp: await code('sms-mfa@example.com') });
     await flow.until('mfa_oob');
-    flow.actor.send({ type: 'SUBMIT_MFA_CODE', otp: (await latest('+15555550101')).code ?? '' });
+    flow.actor.send({ type: 'SUBMIT_MFA_CODE', otp: await code('+15555550101') });
     await flow.until(signedIn);
     expect(counter.requests).toEqual([
       'POST /passwordless/start',
