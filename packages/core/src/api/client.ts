@@ -77,10 +77,10 @@ export function createAuth0Client(options: Auth0ClientOptions): Auth0Client {
     exchangeAuthorizationCode: (params) => session.exchangeAuthorizationCode(context, params),
     validateIdToken: async (idToken, check = {}) => {
       const validator = await import('./id-token.ts');
-      // A custom fetch or clock keeps its own cache, so its requests and timing stay its own.
+      // Shared by the clients on the same fetch; a custom clock keeps its own (its timing is its own).
       jwksCache ??=
-        resolved.fetch === undefined && resolved.now === Date.now
-          ? validator.sharedJwksCache(context.transport)
+        resolved.now === Date.now
+          ? validator.sharedJwksCache(context.transport, resolved.fetch)
           : validator.createJwksCache(context.transport, 30_000, resolved.now);
       return validator.validateIdToken(idToken, {
         now: resolved.now,

@@ -70,11 +70,13 @@ export function standaloneJwksCache(cooldownMs: number): JwksCache {
   return cache;
 }
 
-// Clients on the global fetch and clock (the usual browser and README setup, one client per actor):
-// one cache for all of them, so the keys are fetched once per page or process, not once per login.
-let shared: JwksCache | undefined;
+// Clients on one `fetch` (the global one, as in the usual browser and README setup with one client
+// per actor, or the same custom one) and the real clock share one cache, so the keys are fetched once
+// per page or process, not once per login.
+const sharedCaches = new WeakMap<object, JwksCache>();
 
-export function sharedJwksCache(transport: Transport): JwksCache {
-  shared ??= createJwksCache(transport, 30_000);
-  return shared;
+export function sharedJwksCache(transport: Transport, fetchFn: object = globalThis): JwksCache {
+  let cache = sharedCaches.get(fetchFn);
+  if (!cache) sharedCaches.set(fetchFn, (cache = createJwksCache(transport, 30_000)));
+  return cache;
 }
