@@ -26,10 +26,16 @@ const pwl = createPasswordlessServer({
   secret: env.PASSWORDLESS_SECRET ?? 'local-development-only-secret-of-at-least-32-bytes',
   ...(await store().then((found) => (found ? { store: found } : {}))),
   flow: { scope: 'openid profile email phone offline_access' },
-  // The e2e suite signs the same seeded people in all day against one long-lived server (the
-  // emulator is reset between tests, this server is not), so it raises the per-address limit.
+  // The e2e suite signs the same seeded people in all day from one IP against one long-lived
+  // server (the emulator is reset between tests, this server is not), so it raises the start
+  // limits per e-mail address or phone number and per network address.
   ...(env.PASSWORDLESS_STARTS_PER_ADDRESS
-    ? { limits: { startsPerIdentifierPerHour: Number(env.PASSWORDLESS_STARTS_PER_ADDRESS) } }
+    ? {
+        limits: {
+          startsPerIdentifierPerHour: Number(env.PASSWORDLESS_STARTS_PER_ADDRESS),
+          startsPerIpPerHour: Number(env.PASSWORDLESS_STARTS_PER_ADDRESS),
+        },
+      }
     : {}),
   // Back to the demo after a magic link, still in server mode.
   afterCallbackPath: '/?mode=server',

@@ -61,11 +61,18 @@ export function createFlowHistory(flow: () => HistoryFlow, options: FlowHistoryO
   const confirmLeave =
     options.confirmLeave ??
     (() => window.confirm('Leave this sign-in? You will need a new code to start again.'));
-  // The entries the browser holds now, and those it should hold for the step shown.
+  // The entries the browser holds now (a reload keeps them in history.state).
   let held = entriesIn(window.history.state);
-  let lastGroup: Group = 'start';
-  let fromList = false;
-  let travelling = 0;
+  let lastGroup: Group = held.at(-1) === 'challenge' ? 'challenge' : 'start';
+  let fromList = lastGroup === 'challenge';
+  /*
+   * How many of `held` share the entry this page was loaded into (`null` before the first look).
+   * A page loaded into the middle of the flow (a magic link's callback, a flow restored in a new
+   * tab) never passed through the steps before it: they get no entries, and Back never goes below.
+   */
+  let floor: number | null = null;
+  // Where a `history.go()` of ours is taking the browser (its popstate is ours, not the person's).
+  let travelTo: Entry[] | null = null;
 
   const write = (entries: Entry[], push: boolean) => {
     const state = { ...(window.history.state as object | null), [KEY]: entries };
@@ -86,11 +93,26 @@ export function createFlowHistory(flow: () => HistoryFlow, options: FlowHistoryO
 
   /** Brings the browser's entries in line with the step: fewer by going back, more by pushing. */
   const reconcile = () => {
-    if (travelling > 0) return;
+    if (travelTo) return;
     const target = wanted();
+    if (floor === null) {
+      floor = held.length === 0 ? target.length : 0;
+      if (floor > 0) {
+        write(target, false);
+        held = target;
+      }
+    }
+    const reachable = Math.max(target.length, floor);
+    if (held.length > reachable) {
+      travelTo = held.slice(0, reachable);
+      window.history.go(reachable - held.length);
+      return;
+    }
     if (held.length > target.length) {
-      travelling++;
-      window.history.go(target.length - held.length);
+      // On the entry the page was loaded into: it only changes its label.
+      write(target, false);
+      held = target;
+      floor = target.length;
       return;
     }
     for (let index = 0; index < target.length; index++) {
@@ -104,9 +126,9 @@ export function createFlowHistory(flow: () => HistoryFlow, options: FlowHistoryO
 
   const onPopState = (event: PopStateEvent) => {
     const arrived = entriesIn(event.state);
-    if (travelling > 0) {
-      travelling--;
-      held = arrived;
+    if (travelTo) {
+      held = travelTo;
+      travelTo = null;
       reconcile();
       return;
     }
