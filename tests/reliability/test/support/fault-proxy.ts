@@ -32,6 +32,10 @@ export interface FaultProxy {
   readonly hits: number;
   /** Requests seen, faulted or not, since the proxy started. */
   readonly seen: number;
+  /** How many requests seen so far match (faulted or not). */
+  count(match: RequestMatcher): number;
+  /** Called with each request as it arrives, before it is faulted or passed on (a test's trigger). */
+  onRequest: ((request: ProxiedRequest) => void) | null;
   close(): Promise<void>;
 }
 
@@ -61,6 +65,8 @@ export async function startFaultProxy(): Promise<FaultProxy> {
   let rule: { match: RequestMatcher; fault: Fault } | null = null;
   let hits = 0;
   let seen = 0;
+  const log: ProxiedRequest[] = [];
+  const hooks = { onRequest: null as ((request: ProxiedRequest) => void) | null };
   const held = new Set<Socket>();
   const agent = new Agent({ keepAlive: true });
   const state = { target: '' };
@@ -93,6 +99,8 @@ export async function startFaultProxy(): Promise<FaultProxy> {
       path,
       grantType: grantTypeOf(path, body.toString()),
     };
+    log.push(seenRequest);
+    hooks.onRequest?.(seenRequest);
     if (rule && rule.match(seenRequest)) {
       hits += 1;
       answerWithFault(rule.fault, response);
@@ -142,6 +150,13 @@ export async function startFaultProxy(): Promise<FaultProxy> {
     },
     get seen() {
       return seen;
+    },
+    count: (match) => log.filter(match).length,
+    get onRequest() {
+      return hooks.onRequest;
+    },
+    set onRequest(hook) {
+      hooks.onRequest = hook;
     },
     async close() {
       for (const socket of held) socket.destroy();
