@@ -52,6 +52,8 @@ test('keyboard only: autofocus, Enter to submit, focus moves to the code field',
 }) => {
   await page.goto('/');
   await expect(page.getByLabel('Email address')).toBeFocused();
+  // Enter submits once the flow takes it (in server mode, once the server's view has arrived).
+  await expect(page.getByRole('button', { name: 'Send code' })).toBeEnabled();
   await page.keyboard.type('alice@example.com');
   await page.keyboard.press('Enter');
   await expect(page.getByLabel('One-time code')).toBeFocused();

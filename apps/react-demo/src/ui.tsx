@@ -87,13 +87,20 @@ export function CodeField(props: {
   );
 }
 
-export function SubmitButton(props: { busy: boolean; label: string; busyLabel: string; disabled?: boolean }) {
+/** `disabled`: no use any more (greyed out); `unavailable`: not yet (the server's flow is loading). */
+export function SubmitButton(props: {
+  busy: boolean;
+  label: string;
+  busyLabel: string;
+  disabled?: boolean;
+  unavailable?: boolean;
+}) {
   const { busy, label, busyLabel } = props;
   return (
     <button
       type="submit"
       className={props.disabled ? 'button secondary wide' : 'button primary'}
-      disabled={busy || props.disabled}
+      disabled={busy || props.disabled || props.unavailable}
       aria-busy={busy || undefined}
     >
       {busy ? <span className="spinner small" aria-hidden="true" /> : null}

@@ -68,6 +68,7 @@ export function IdentifyStep() {
       <Alert message={flow.error?.message} />
       <SubmitButton
         busy={flow.busy}
+        unavailable={!flow.can.submitIdentifier}
         label={mode === 'link' ? 'Send magic link' : 'Send code'}
         busyLabel="Sending…"
       />
