@@ -25,8 +25,12 @@ export const CLIENT_SECRET = 'pwl-web-secret-for-local-development-only';
 
 /** Generous: a loaded machine must slow a test down, never fail it. */
 export const PATIENT_TIMEOUT_MS = 20_000;
-/** The client's timeout while a hang is armed, so a hang cell costs this, not a real request timeout. */
-export const HANG_TIMEOUT_MS = Number(process.env.RELIABILITY_HANG_MS ?? 250);
+/**
+ * The client's timeout while a hang is armed, so a hang cell costs this, not a real request timeout.
+ * Requests that set off the faulted one (the code exchange before an MFA listing) use it too, so it
+ * stays long enough for a busy machine to answer those.
+ */
+export const HANG_TIMEOUT_MS = Number(process.env.RELIABILITY_HANG_MS ?? 1000);
 const SETTLE_WITHIN_MS = 60_000;
 
 /** One emulator behind one fault proxy, on one clock that the chart, its client and the emulator share. */

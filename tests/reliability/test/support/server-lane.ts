@@ -28,7 +28,8 @@ export interface ServerLane {
   origin: string;
   /** A connection straight to Redis, behind the server's back (to empty it between cells). */
   redisClient: RedisProbe;
-  browser(options?: { timeoutMs?: number }): Browser;
+  /** A page: pass the cookies of an earlier one to reload it; `received` collects every body it got. */
+  browser(options?: { timeoutMs?: number; cookies?: Map<string, string>; received?: string[] }): Browser;
   /** The server's own Redis connection: `isReady` once it has reconnected after a cut. */
   storeClient: RedisProbe;
   close(): Promise<void>;
@@ -115,10 +116,18 @@ export async function startServerLane(): Promise<ServerLane> {
     redisClient,
     storeClient: client,
     browser(options = {}) {
-      const cookies = new Map<string, string>();
+      const cookies = options.cookies ?? new Map<string, string>();
+      const { received } = options;
+      const pageFetch = browserFetch(origin, cookies);
       const flow = createRemoteFlow({
         server: `${origin}/auth/passwordless`,
-        fetch: browserFetch(origin, cookies),
+        fetch: received
+          ? async (input, init) => {
+              const response = await pageFetch(input, init);
+              received.push(await response.clone().text());
+              return response;
+            }
+          : pageFetch,
         now: lane.clock.now,
         timeoutMs: options.timeoutMs ?? WAIT_WITHIN_MS,
       });
