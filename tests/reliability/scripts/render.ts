@@ -122,7 +122,8 @@ ${serverProperty.steps} steps of up to ${serverProperty.maxCommands} commands: a
 under an Auth0 fault, a Redis cut or a slow Redis. After every step the page is not busy, offers
 something and a way back to \`identify\` (taken at the end of every run), and nothing it received holds
 a code, a token or sealed record (\`eyJ\`), or the client secret. Steps reached:
-${serverProperty.stepsReached.map((step) => `\`${step}\``).join(', ')}.
+${serverProperty.stepsReached.map((step) => `\`${step}\``).join(', ')}. Replay: \`FC_SEED=<seed> pnpm exec vitest run --project reliability
+test/server-property.test.ts\`.
 
 ## Property-based runs
 

@@ -51,6 +51,9 @@ const figures = { seed, runs: 0, steps: 0, checks: 0, steps_by_view: new Set<str
 beforeAll(async () => {
   vi.spyOn(console, 'error').mockImplementation(() => {});
   stack = await startServerLane();
+  console.log(
+    `fast-check seed ${seed} (server mode): replay with FC_SEED=${seed} pnpm exec vitest run --project reliability test/server-property.test.ts`,
+  );
 }, 60_000);
 
 afterAll(async () => {
