@@ -4,7 +4,7 @@
  * nothing: the document only ever shows invariants that held.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,4 +55,5 @@ const figures: Figures = {
 const prettier = await import('prettier');
 const options = (await prettier.resolveConfig(document)) ?? {};
 writeFileSync(document, await prettier.format(renderReport(figures), { ...options, filepath: document }));
+rmSync(resultsDir, { recursive: true, force: true });
 console.log(`\nWrote ${document} (${figures.seconds} s).`);
