@@ -1,4 +1,5 @@
-import { useEffect, useRef, type ClipboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ClipboardEvent, type ReactNode } from 'react';
+import { CodeSubmission, completedByTyping } from 'demo-shared/code-entry';
 import { digits } from 'demo-shared/format';
 
 /** The step's title. Steps without a field to focus take focus here, so screen readers announce them. */
@@ -38,8 +39,20 @@ export function Waiting({ title, text }: { title: string; text: string }) {
 }
 
 /**
- * One field for the whole code: the OS can fill it (`one-time-code`), a pasted code submits at once,
- * and after an error the field is selected so the next attempt overwrites it.
+ * `submit` once per code (auto-submit, Enter and the button all go through it); the flow's error
+ * allows the same code again.
+ */
+export function useCodeSubmit(submit: (code: string) => void, error: unknown): (code: string) => void {
+  const [guard] = useState(() => new CodeSubmission());
+  useEffect(() => {
+    if (error) guard.release();
+  }, [error, guard]);
+  return useCallback((code: string) => (guard.take(code) ? submit(code) : undefined), [guard, submit]);
+}
+
+/**
+ * One field for the whole code: the OS can fill it (`one-time-code`), a pasted code or the last digit
+ * typed submits at once, and after an error the field is selected so the next attempt overwrites it.
  */
 export function CodeField(props: {
   label: string;
@@ -80,7 +93,11 @@ export function CodeField(props: {
         disabled={props.disabled}
         aria-invalid={props.error ? true : undefined}
         aria-describedby={props.describedBy}
-        onChange={(event) => props.onChange(digits(event.target.value))}
+        onChange={(event) => {
+          const code = digits(event.target.value);
+          props.onChange(code);
+          if (completedByTyping(props.value, code)) props.onComplete(code);
+        }}
         onPaste={paste}
       />
     </div>

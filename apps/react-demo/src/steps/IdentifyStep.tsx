@@ -1,5 +1,6 @@
 import { usePasswordlessContext, type Connection, type SendMode } from '@passwordless-xstate/react';
 import { useState, type FormEvent } from 'react';
+import { copy } from 'demo-shared/copy';
 import { Alert, StepHeader, SubmitButton } from '../ui.tsx';
 
 export function IdentifyStep() {
@@ -18,40 +19,43 @@ export function IdentifyStep() {
   };
   return (
     <form onSubmit={submit} noValidate>
-      <StepHeader title="Sign in to Acme Cloud">No password needed: we send you a one-time code.</StepHeader>
+      <StepHeader title={copy.identify.title}>{copy.identify.lead}</StepHeader>
+      <p role="status" className="notice">
+        {flow.notice ? copy.notice[flow.notice] : ''}
+      </p>
       <fieldset className="segmented">
-        <legend>Sign in with</legend>
+        <legend>{copy.identify.connectionLegend}</legend>
         <Choice
           name="connection"
           value="email"
           checked={connection === 'email'}
           onSelect={() => switchTo('email')}
         >
-          Email
+          {copy.identify.email}
         </Choice>
         <Choice name="connection" value="sms" checked={connection === 'sms'} onSelect={() => switchTo('sms')}>
-          SMS
+          {copy.identify.sms}
         </Choice>
       </fieldset>
       {connection === 'email' ? (
         <fieldset className="segmented">
-          <legend>Send me</legend>
+          <legend>{copy.identify.sendLegend}</legend>
           <Choice name="send" value="code" checked={mode === 'code'} onSelect={() => setSend('code')}>
-            A code
+            {copy.identify.sendCode}
           </Choice>
           <Choice name="send" value="link" checked={mode === 'link'} onSelect={() => setSend('link')}>
-            A magic link
+            {copy.identify.sendLink}
           </Choice>
         </fieldset>
       ) : null}
       <div className="field">
-        <label htmlFor="identifier">{connection === 'email' ? 'Email address' : 'Phone number'}</label>
+        <label htmlFor="identifier">{copy.identify.label(connection)}</label>
         {/* One element for both kinds: a new one would take focus from the radios' arrow keys. */}
         <input
           id="identifier"
           type={connection === 'email' ? 'email' : 'tel'}
           autoComplete={connection === 'email' ? 'email' : 'tel'}
-          placeholder={connection === 'email' ? 'you@example.com' : '+15555550100'}
+          placeholder={copy.identify.placeholder(connection)}
           autoFocus
           required
           value={identifier}
@@ -61,7 +65,7 @@ export function IdentifyStep() {
         />
         {connection === 'sms' ? (
           <p id="phone-hint" className="hint">
-            International format, starting with + and the country code.
+            {copy.identify.phoneHint}
           </p>
         ) : null}
       </div>
@@ -69,8 +73,8 @@ export function IdentifyStep() {
       <SubmitButton
         busy={flow.busy}
         unavailable={!flow.can.submitIdentifier}
-        label={mode === 'link' ? 'Send magic link' : 'Send code'}
-        busyLabel="Sending…"
+        label={copy.identify.submit(mode)}
+        busyLabel={copy.identify.busy}
       />
     </form>
   );

@@ -1,5 +1,6 @@
 import type { PasswordlessFlowState } from '@passwordless-xstate/react';
 import { useState } from 'react';
+import { copy } from 'demo-shared/copy';
 import { clock } from 'demo-shared/format';
 
 /** Resend with its cooldown, plus the way back to the identify step. */
@@ -14,15 +15,14 @@ export function ResendRow(props: { flow: PasswordlessFlowState; what: string; on
   };
   // Once the code is dead, the resend button becomes the primary action (see className below).
   // The countdown is not live (it would be read out every second); only the confirmation is.
-  const wait =
-    flow.secondsUntilResend > 0 ? `You can request a new ${what} in ${clock(flow.secondsUntilResend)}.` : '';
+  const wait = flow.secondsUntilResend > 0 ? copy.resend.wait(what, clock(flow.secondsUntilResend)) : '';
   return (
     <div className="resend">
       <p id="resend-hint" className="hint">
-        {wait || `Didn't get it? Check your spam folder or request a new ${what}.`}
+        {wait || copy.resend.idle(what)}
       </p>
       <p role="status" className="status">
-        {asked && !flow.busy && !flow.error ? `A new ${what} is on its way.` : ''}
+        {asked && !flow.busy && !flow.error ? copy.resend.onItsWay(what) : ''}
       </p>
       <div className="row">
         <button
@@ -32,10 +32,10 @@ export function ResendRow(props: { flow: PasswordlessFlowState; what: string; on
           aria-describedby="resend-hint"
           onClick={resend}
         >
-          {resending ? 'Sending…' : `Resend ${what}`}
+          {resending ? copy.resend.busy : copy.resend.button(what)}
         </button>
         <button type="button" className="button link" onClick={flow.changeIdentifier}>
-          {flow.connection === 'email' ? 'Use a different email' : 'Use a different number'}
+          {copy.resend.changeIdentifier(flow.connection)}
         </button>
       </div>
     </div>

@@ -1,0 +1,69 @@
+import type { Connection, PasswordlessView, SendMode } from '@passwordless-xstate/core';
+
+type Notice = NonNullable<PasswordlessView['notice']>;
+
+/**
+ * The demos' words, written once so the React and Vue demos say exactly the same thing (the e2e
+ * suite holds both to these texts).
+ */
+export const copy = {
+  identify: {
+    title: 'Sign in to Acme Cloud',
+    lead: 'No password needed: we send you a one-time code.',
+    connectionLegend: 'Sign in with',
+    email: 'Email',
+    sms: 'SMS',
+    sendLegend: 'Send me',
+    sendCode: 'A code',
+    sendLink: 'A magic link',
+    label: (connection: Connection) => (connection === 'email' ? 'Email address' : 'Phone number'),
+    placeholder: (connection: Connection) => (connection === 'email' ? 'you@example.com' : '+15555550100'),
+    phoneHint: 'International format, starting with + and the country code.',
+    submit: (send: SendMode) => (send === 'link' ? 'Send magic link' : 'Send code'),
+    busy: 'Sending…',
+  },
+  /** Why the identify step is back, prefilled; read out politely (it is news, not an error). */
+  notice: {
+    flow_interrupted: 'Your sign-in was interrupted by the reload. Enter your address to get a new code.',
+    session_ended: 'You were signed out when the page reloaded.',
+    link_opened_elsewhere:
+      'You opened the sign-in link in another tab; continue there, or sign in here again.',
+  } satisfies Record<Notice, string>,
+  code: {
+    title: (connection: Connection) => (connection === 'email' ? 'Check your email' : 'Check your phone'),
+    leadBefore: 'We sent a 6-digit code to ',
+    leadAfter: '.',
+    label: 'One-time code',
+    expiresIn: (clock: string) => `Expires in ${clock}`,
+    attemptsLeft: (left: number) => ` · ${left} ${left === 1 ? 'attempt' : 'attempts'} left`,
+    expired: 'This code has expired. Request a new one below.',
+    tooManyAttempts: 'Too many wrong attempts. Request a new code below.',
+    resent: 'Only the newest code works.',
+    submit: 'Verify',
+    busy: 'Verifying…',
+  },
+  resend: {
+    wait: (what: string, clock: string) => `You can request a new ${what} in ${clock}.`,
+    idle: (what: string) => `Didn't get it? Check your spam folder or request a new ${what}.`,
+    onItsWay: (what: string) => `A new ${what} is on its way.`,
+    button: (what: string) => `Resend ${what}`,
+    busy: 'Sending…',
+    changeIdentifier: (connection: Connection) =>
+      connection === 'email' ? 'Use a different email' : 'Use a different number',
+  },
+  mfaCode: {
+    label: 'Authentication code',
+    enrollOtp: {
+      title: 'Set up your authenticator app',
+      lead: 'Scan the code, then enter the 6 digits the app shows.',
+    },
+    otp: {
+      title: 'Enter your authenticator code',
+      lead: 'Open your authenticator app and enter the 6-digit code.',
+    },
+    sentTitle: 'Enter the code we sent',
+    sentLead: (by: string, target: string | undefined) =>
+      `We sent a 6-digit code by ${by}${target ? ` to ${target}` : ''}.`,
+    resend: 'Send a new code',
+  },
+} as const;
