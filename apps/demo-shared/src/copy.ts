@@ -51,6 +51,30 @@ export const copy = {
     changeIdentifier: (connection: Connection) =>
       connection === 'email' ? 'Use a different email' : 'Use a different number',
   },
+  linkSent: {
+    title: 'Check your email',
+    leadBefore: 'We sent a sign-in link to ',
+    leadAfter: '. Open it in this browser to continue.',
+    expired: 'This link has expired. Request a new one.',
+    worksFor: (clock: string) => `The link works for ${clock} more.`,
+  },
+  waiting: {
+    mfaLoading: { title: 'One more step', text: 'Loading your verification methods…' },
+    signingOut: { title: 'Signing out', text: 'Ending your session…' },
+  },
+  mfaChoose: { title: "Verify it's you", lead: 'Choose how to confirm your sign-in.' },
+  mfaFailed: {
+    title: "We couldn't continue",
+    lead: 'The verification step did not go through.',
+    retry: 'Try again',
+    startOver: 'Start over',
+  },
+  /** The ways out of an MFA step. */
+  mfaLinks: {
+    back: (enrolling: boolean) => (enrolling ? 'Choose another method' : 'Try another method'),
+    recoveryCode: 'Use a recovery code',
+    cancel: 'Cancel sign-in',
+  },
   mfaCode: {
     label: 'Authentication code',
     enrollOtp: {

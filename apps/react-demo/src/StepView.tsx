@@ -1,4 +1,5 @@
 import { usePasswordlessSelector } from '@passwordless-xstate/react';
+import { copy } from 'demo-shared/copy';
 import { CodeStep } from './steps/CodeStep.tsx';
 import { IdentifyStep } from './steps/IdentifyStep.tsx';
 import { LinkSentStep } from './steps/LinkSentStep.tsx';
@@ -24,7 +25,7 @@ export function StepView() {
     case 'link_sent':
       return <LinkSentStep />;
     case 'mfa_loading':
-      return <Waiting title="One more step" text="Loading your verification methods…" />;
+      return <Waiting {...copy.waiting.mfaLoading} />;
     case 'mfa_choose':
       return <MfaChooseStep />;
     case 'mfa_enroll':
@@ -41,6 +42,6 @@ export function StepView() {
     case 'authenticated':
       return <SignedInStep />;
     case 'signing_out':
-      return <Waiting title="Signing out" text="Ending your session…" />;
+      return <Waiting {...copy.waiting.signingOut} />;
   }
 }

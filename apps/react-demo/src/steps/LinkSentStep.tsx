@@ -1,4 +1,5 @@
 import { usePasswordlessContext } from '@passwordless-xstate/react';
+import { copy } from 'demo-shared/copy';
 import { clock } from 'demo-shared/format';
 import { Icon } from '../Icon.tsx';
 import { Alert, StepHeader } from '../ui.tsx';
@@ -11,13 +12,15 @@ export function LinkSentStep() {
       <span className="hero-icon">
         <Icon name="email" size={28} />
       </span>
-      <StepHeader title="Check your email" focus>
-        We sent a sign-in link to <strong>{flow.identifier}</strong>. Open it in this browser to continue.
+      <StepHeader title={copy.linkSent.title} focus>
+        {copy.linkSent.leadBefore}
+        <strong>{flow.identifier}</strong>
+        {copy.linkSent.leadAfter}
       </StepHeader>
       <p className="hint">
         {flow.codeExpired || flow.secondsUntilExpiry === null
-          ? 'This link has expired. Request a new one.'
-          : `The link works for ${clock(flow.secondsUntilExpiry)} more.`}
+          ? copy.linkSent.expired
+          : copy.linkSent.worksFor(clock(flow.secondsUntilExpiry))}
       </p>
       <Alert message={flow.error?.message} />
       <ResendRow flow={flow} what="link" />

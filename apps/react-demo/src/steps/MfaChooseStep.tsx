@@ -1,4 +1,5 @@
 import { usePasswordlessContext } from '@passwordless-xstate/react';
+import { copy } from 'demo-shared/copy';
 import { describeAuthenticator } from 'demo-shared/format';
 import { Icon } from '../Icon.tsx';
 import { Alert, StepHeader } from '../ui.tsx';
@@ -7,8 +8,8 @@ export function MfaChooseStep() {
   const flow = usePasswordlessContext();
   return (
     <div>
-      <StepHeader title="Verify it's you" focus>
-        Choose how to confirm your sign-in.
+      <StepHeader title={copy.mfaChoose.title} focus>
+        {copy.mfaChoose.lead}
       </StepHeader>
       <ul className="options">
         {flow.mfa?.authenticators.map((authenticator) => (
@@ -30,11 +31,11 @@ export function MfaChooseStep() {
       <div className="links">
         {flow.can.useRecoveryCode ? (
           <button type="button" className="button link" onClick={flow.useRecoveryCode}>
-            Use a recovery code
+            {copy.mfaLinks.recoveryCode}
           </button>
         ) : null}
         <button type="button" className="button link" onClick={flow.cancel}>
-          Cancel sign-in
+          {copy.mfaLinks.cancel}
         </button>
       </div>
     </div>

@@ -1,20 +1,21 @@
 import { usePasswordlessContext } from '@passwordless-xstate/react';
+import { copy } from 'demo-shared/copy';
 import { Alert, StepHeader } from '../ui.tsx';
 
 export function MfaFailedStep() {
   const flow = usePasswordlessContext();
   return (
     <div>
-      <StepHeader title="We couldn't continue" focus>
-        The verification step did not go through.
+      <StepHeader title={copy.mfaFailed.title} focus>
+        {copy.mfaFailed.lead}
       </StepHeader>
       <Alert message={flow.error?.message} />
       <div className="row">
         <button type="button" className="button primary" onClick={flow.retry}>
-          Try again
+          {copy.mfaFailed.retry}
         </button>
         <button type="button" className="button link" onClick={flow.cancel}>
-          Start over
+          {copy.mfaFailed.startOver}
         </button>
       </div>
     </div>

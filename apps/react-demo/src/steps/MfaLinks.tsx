@@ -1,4 +1,5 @@
 import type { PasswordlessFlowState } from '@passwordless-xstate/react';
+import { copy } from 'demo-shared/copy';
 
 /** The ways out of an MFA challenge: another factor, a recovery code, or giving up. */
 export function MfaLinks({ flow }: { flow: PasswordlessFlowState }) {
@@ -8,16 +9,16 @@ export function MfaLinks({ flow }: { flow: PasswordlessFlowState }) {
     <div className="links">
       {flow.can.back && (enrolling || others) ? (
         <button type="button" className="button link" onClick={flow.back}>
-          {enrolling ? 'Choose another method' : 'Try another method'}
+          {copy.mfaLinks.back(enrolling)}
         </button>
       ) : null}
       {flow.can.useRecoveryCode ? (
         <button type="button" className="button link" onClick={flow.useRecoveryCode}>
-          Use a recovery code
+          {copy.mfaLinks.recoveryCode}
         </button>
       ) : null}
       <button type="button" className="button link" onClick={flow.cancel}>
-        Cancel sign-in
+        {copy.mfaLinks.cancel}
       </button>
     </div>
   );
