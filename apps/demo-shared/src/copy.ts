@@ -75,6 +75,21 @@ export const copy = {
     recoveryCode: 'Use a recovery code',
     cancel: 'Cancel sign-in',
   },
+  mfaPush: {
+    title: (rejected: boolean) => (rejected ? 'Sign-in rejected' : 'Approve on your phone'),
+    rejected: 'The request was declined on your device.',
+    sent: (device: string | undefined) =>
+      `We sent a notification to ${device ?? 'your phone'}. Open it and tap Approve.`,
+    checking: 'Checking for your approval…',
+    waiting: (seconds: number) => `Waiting for approval · next check in ${seconds} s`,
+    checks: (polls: number) => `${polls} ${polls === 1 ? 'check' : 'checks'} so far`,
+    retry: 'Try again',
+  },
+  mfaRecovery: {
+    title: 'Use a recovery code',
+    lead: 'Enter the recovery code you saved when you set up your account.',
+    label: 'Recovery code',
+  },
   mfaCode: {
     label: 'Authentication code',
     enrollOtp: {

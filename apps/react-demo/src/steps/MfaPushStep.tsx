@@ -1,4 +1,5 @@
 import { usePasswordlessContext } from '@passwordless-xstate/react';
+import { copy } from 'demo-shared/copy';
 import { EnrollmentDetails } from '../Enrollment.tsx';
 import { Alert, StepHeader } from '../ui.tsx';
 import { MfaLinks } from './MfaLinks.tsx';
@@ -6,23 +7,19 @@ import { MfaLinks } from './MfaLinks.tsx';
 export function MfaPushStep() {
   const flow = usePasswordlessContext();
   const push = flow.mfa?.push;
-  const device = flow.mfa?.selectedAuthenticator?.name ?? 'your phone';
-  const checks = push ? `${push.polls} ${push.polls === 1 ? 'check' : 'checks'} so far` : '';
+  const device = flow.mfa?.selectedAuthenticator?.name;
+  const checks = push ? copy.mfaPush.checks(push.polls) : '';
   return (
     <div>
-      <StepHeader title={push?.rejected ? 'Sign-in rejected' : 'Approve on your phone'} focus>
-        {push?.rejected
-          ? 'The request was declined on your device.'
-          : `We sent a notification to ${device}. Open it and tap Approve.`}
+      <StepHeader title={copy.mfaPush.title(Boolean(push?.rejected))} focus>
+        {push?.rejected ? copy.mfaPush.rejected : copy.mfaPush.sent(device)}
       </StepHeader>
       {flow.mfa?.enrollment ? <EnrollmentDetails enrollment={flow.mfa.enrollment} /> : null}
       {push && !push.rejected ? (
         <div className="push-wait">
           <span className="pulse" aria-hidden="true" />
           <p className="hint">
-            {flow.busy
-              ? 'Checking for your approval…'
-              : `Waiting for approval · next check in ${push.secondsUntilNextPoll} s`}
+            {flow.busy ? copy.mfaPush.checking : copy.mfaPush.waiting(push.secondsUntilNextPoll)}
             <br />
             {checks}
           </p>
@@ -31,7 +28,7 @@ export function MfaPushStep() {
       <Alert message={flow.error?.message} />
       {push?.rejected ? (
         <button type="button" className="button primary" onClick={flow.retry}>
-          Try again
+          {copy.mfaPush.retry}
         </button>
       ) : null}
       <MfaLinks flow={flow} />

@@ -1,5 +1,6 @@
 import { usePasswordlessContext } from '@passwordless-xstate/react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { copy } from 'demo-shared/copy';
 import { Alert, StepHeader, SubmitButton } from '../ui.tsx';
 import { MfaLinks } from './MfaLinks.tsx';
 
@@ -16,11 +17,9 @@ export function MfaRecoveryStep() {
   };
   return (
     <form onSubmit={submit} noValidate>
-      <StepHeader title="Use a recovery code">
-        Enter the recovery code you saved when you set up your account.
-      </StepHeader>
+      <StepHeader title={copy.mfaRecovery.title}>{copy.mfaRecovery.lead}</StepHeader>
       <div className="field">
-        <label htmlFor="recovery-code">Recovery code</label>
+        <label htmlFor="recovery-code">{copy.mfaRecovery.label}</label>
         <input
           ref={input}
           id="recovery-code"
@@ -36,7 +35,7 @@ export function MfaRecoveryStep() {
         />
       </div>
       <Alert message={flow.error?.message} />
-      <SubmitButton busy={flow.busy} label="Verify" busyLabel="Verifying…" />
+      <SubmitButton busy={flow.busy} label={copy.code.submit} busyLabel={copy.code.busy} />
       <MfaLinks flow={flow} />
     </form>
   );
