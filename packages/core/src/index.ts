@@ -48,6 +48,7 @@ export type {
   PasswordlessEvent,
   PasswordlessEventType,
   PasswordlessInput,
+  PasswordlessNotice,
   SendMode,
   Session,
   SessionTokens,
