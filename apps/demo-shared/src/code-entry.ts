@@ -10,11 +10,15 @@ export const completedByTyping = (previous: string, next: string) =>
 
 /**
  * Each code is submitted once: the auto-submit, a second input event, Enter and the Verify button
- * all ask here first, so a code in flight is never sent again. Only the flow's answer (an error) or
- * a different code opens the way again; the chart's own "ignore while busy" is not relied upon.
+ * all ask here first, so a code in flight is never sent again. Only the flow's answer opens the way
+ * again (a request that ended, or a new error), or a different code; the chart's own "ignore while
+ * busy" is not relied upon. The answer is read from `busy` ending as well as from the error, since an
+ * answer may repeat the error already shown (a server-mode view keeps it while the request runs).
  */
 export class CodeSubmission {
   private sent: string | null = null;
+  private busy = false;
+  private error: unknown = null;
 
   /** True if `code` may be submitted now (and from now on counts as sent). */
   take(code: string): boolean {
@@ -23,8 +27,12 @@ export class CodeSubmission {
     return true;
   }
 
-  /** The flow answered with an error: the same code may be tried again (e.g. after a network failure). */
-  release(): void {
-    this.sent = null;
+  /** Called with the flow's `busy` and `error` whenever they change. */
+  observe(busy: boolean, error: unknown): void {
+    const answered = this.busy && !busy;
+    const newError = !busy && error !== null && error !== this.error;
+    this.busy = busy;
+    this.error = error;
+    if (answered || newError) this.sent = null;
   }
 }

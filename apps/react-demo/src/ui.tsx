@@ -42,11 +42,13 @@ export function Waiting({ title, text }: { title: string; text: string }) {
  * `submit` once per code (auto-submit, Enter and the button all go through it); the flow's error
  * allows the same code again.
  */
-export function useCodeSubmit(submit: (code: string) => void, error: unknown): (code: string) => void {
+export function useCodeSubmit(
+  submit: (code: string) => void,
+  flow: { busy: boolean; error: unknown },
+): (code: string) => void {
   const [guard] = useState(() => new CodeSubmission());
-  useEffect(() => {
-    if (error) guard.release();
-  }, [error, guard]);
+  const { busy, error } = flow;
+  useEffect(() => guard.observe(busy, error), [busy, error, guard]);
   return useCallback((code: string) => (guard.take(code) ? submit(code) : undefined), [guard, submit]);
 }
 

@@ -15,7 +15,7 @@ export function CodeStep() {
   const flow = usePasswordlessContext();
   const [code, setCode] = useState('');
   const verifying = flow.step === 'verifying';
-  const submitCode = useCodeSubmit(flow.submitCode, flow.error);
+  const submitCode = useCodeSubmit(flow.submitCode, flow);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     submitCode(code);

@@ -19,7 +19,7 @@ export function MfaCodeStep() {
   const flow = usePasswordlessContext();
   const [code, setCode] = useState('');
   const { title, lead } = texts(flow);
-  const submitCode = useCodeSubmit(flow.submitMfaCode, flow.error);
+  const submitCode = useCodeSubmit(flow.submitMfaCode, flow);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     submitCode(code);
