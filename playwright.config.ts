@@ -1,19 +1,9 @@
 import { defineConfig, devices } from '@playwright/test';
-import { findChromium } from './scripts/chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
 
 // CHROMIUM_PATH, else Playwright's own Chromium, else Debian's (scripts/chromium.mjs says why).
 const chromium = findChromium();
 if ('error' in chromium) throw new Error(chromium.error);
-const args = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** The demos read their mode from localStorage (`?mode=server` sets it), so a project can preset it. */
 const serverMode = (port: number) => ({
@@ -47,7 +37,7 @@ export default defineConfig({
   use: {
     ...devices['Desktop Chrome'],
     viewport: { width: 1280, height: 860 },
-    launchOptions: { executablePath: chromium.executablePath, args },
+    launchOptions: { executablePath: chromium.executablePath, args: CHROMIUM_ARGS },
   },
   projects: [
     { name: 'react', use: { baseURL: 'http://127.0.0.1:4173' } },

@@ -9,6 +9,18 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 
 export const DEBIAN_CHROMIUM = '/usr/bin/chromium';
+
+/** The flags every browser test launches Chromium with (headless, and quiet on a machine without a GPU or network extras). */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 export const INSTALL_HINT =
   'Install a Chromium for the browser tests, one of:\n' +
   '  sudo apt-get install -y chromium          (Debian/Ubuntu; used from /usr/bin/chromium)\n' +

@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from '../../../../scripts/chromium.mjs';
 
 /** auth0.js as published (the UMD build a page loads with a script tag). */
 const auth0Js = new URL('../../node_modules/auth0-js/dist/auth0.min.js', import.meta.url);
@@ -40,18 +40,10 @@ export async function startAppServer(): Promise<{ origin: string; close(): Promi
  * build, else Debian's /usr/bin/chromium.
  */
 export function launchChromium(): Promise<Browser> {
-  const bundled = chromium.executablePath();
-  const executablePath =
-    process.env.CHROMIUM_PATH ?? (bundled && existsSync(bundled) ? undefined : '/usr/bin/chromium');
+  const found = findChromium();
+  if ('error' in found) throw new Error(found.error);
   return chromium.launch({
-    ...(executablePath ? { executablePath } : {}),
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-    ],
+    ...(found.executablePath ? { executablePath: found.executablePath } : {}),
+    args: CHROMIUM_ARGS,
   });
 }
