@@ -44,11 +44,10 @@ export default defineConfig({
     { name: 'vue', use: { baseURL: 'http://127.0.0.1:4174' } },
     // The same demos in server mode: the flow runs in @passwordless-xstate/server (Regular Web App
     // `pwl-web`) behind the demos' /auth proxy. The statechart panel and the browser's own
-    // persistence do not exist there, its clock is the server's (page.clock cannot move it), and
-    // its view has no `verifying` step (the code step stays, busy, while the server verifies).
+    // persistence do not exist there, and its clock is the server's (page.clock cannot move it).
     ...(['react', 'vue'] as const).map((app, index) => ({
       name: `${app}-server`,
-      testIgnore: [/inspector\.e2e\.ts/, /resume\.e2e\.ts/, /timing\.e2e\.ts/, /verifying\.e2e\.ts/],
+      testIgnore: [/inspector\.e2e\.ts/, /resume\.e2e\.ts/, /timing\.e2e\.ts/],
       use: { baseURL: `http://127.0.0.1:${4173 + index}`, storageState: serverMode(4173 + index) },
     })),
   ],

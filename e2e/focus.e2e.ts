@@ -5,7 +5,7 @@ import { codeFor, enterCode, expect, passFirstFactor, requestEmailCode, test } f
  * Keyboard and screen-reader use: focus never falls to <body> when the control that had it is
  * disabled, arrow keys stay in a radio group, and Back moves between the flow's steps.
  * (Focus at expiry and after Resend is in timing.e2e.ts: it needs the page's clock; focus while
- * "Verifying…" runs is in verifying.e2e.ts: the server's view has no verifying step.)
+ * "Verifying…" runs is in verifying.e2e.ts.)
  */
 
 const focused = (page: Page) => page.locator(':focus');

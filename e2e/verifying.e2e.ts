@@ -1,8 +1,8 @@
 import { codeFor, expect, requestEmailCode, test } from './support.ts';
 
 /*
- * Browser mode only: in server mode the view stays on the code step while the server verifies
- * (the request is in flight, `busy` is true), so Verify is never disabled and keeps its focus.
+ * In both modes: in server mode the view shows the chart's verifying step while the server's
+ * answer is awaited (`pendingStep`), so the page behaves as when the chart runs in the browser.
  */
 
 const wrongCodeFor = (code: string) => (code === '000000' ? '111111' : '000000');
@@ -13,11 +13,12 @@ test('while "Verifying…" runs, focus moves to the code field and the change is
 }) => {
   await requestEmailCode(page, 'alice@example.com');
   const wrong = wrongCodeFor(await codeFor(request, 'alice@example.com'));
-  // The answer to this code waits until the test has looked at the page meanwhile.
+  // The answer to this code waits until the test has looked at the page meanwhile: the browser's
+  // token request, or in server mode the browser's event to the server.
   let release = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
   await page.route(
-    (url) => url.pathname === '/oauth/token',
+    (url) => url.pathname === '/oauth/token' || url.pathname.endsWith('/passwordless/events'),
     async (route) => {
       if (route.request().postData()?.includes(wrong)) await held;
       await route.fallback();

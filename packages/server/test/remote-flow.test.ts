@@ -78,16 +78,19 @@ describe('createRemoteFlow against the server and the emulator', () => {
     await until(flow, ready);
 
     flow.send({ type: 'SUBMIT_IDENTIFIER', identifier: 'remote@example.com' });
-    expect(flow.getView()).toMatchObject({ busy: true, can: { submitIdentifier: false } });
+    // While the server works, the same steps as the chart in a browser: sending, verifying, signing out.
+    expect(flow.getView()).toMatchObject({ step: 'sending', busy: true, can: { submitIdentifier: false } });
     await until(flow, (view) => view.step === 'code' && !view.busy);
     expect(flow.getView()).toMatchObject({ identifier: 'remote@example.com', can: { submitCode: true } });
 
     flow.send({ type: 'SUBMIT_CODE', otp: stack.emulator.latestCode('remote@example.com') ?? '' });
+    expect(flow.getView()).toMatchObject({ step: 'verifying', busy: true });
     const signedIn = await until(flow, (view) => view.step === 'authenticated');
     expect(signedIn).toMatchObject({ user: { email: 'remote@example.com' }, session: null, error: null });
     expect(browser.jar.has('pwl-session')).toBe(true);
 
     flow.send({ type: 'LOGOUT' });
+    expect(flow.getView()).toMatchObject({ step: 'signing_out', busy: true });
     await until(flow, ready);
     expect(browser.jar.size).toBe(0);
     expect(log.map((entry) => `${entry.method} ${entry.path} ${entry.status}`)).toEqual([

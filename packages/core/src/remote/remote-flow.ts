@@ -2,8 +2,10 @@ import { viewAt, type PasswordlessPublicView } from '../machine/public-view.ts';
 import type { PasswordlessErrorInfo, PasswordlessEvent } from '../machine/types.ts';
 import { replaceEqualDeep } from '../machine/structural-sharing.ts';
 import type { PasswordlessView } from '../machine/view.ts';
+import { compact } from '../compact.ts';
 import { isTickDue } from './deadlines.ts';
 import { loadingView, noActions } from './loading-view.ts';
+import { pendingStep } from './pending-step.ts';
 import { exchange, timeoutReason, type RemoteAnswer } from './transport.ts';
 
 export interface RemoteFlowOptions {
@@ -40,6 +42,8 @@ export interface RemoteFlow {
 interface InFlight {
   controller: AbortController;
   timeout: ReturnType<typeof setTimeout>;
+  /** The person's event being sent, if any (not a TICK or a load). */
+  event?: PasswordlessEvent;
 }
 
 // A failed TICK is tried again after this long (or the server's Retry-After), so a push poll or an
@@ -81,6 +85,7 @@ export function createRemoteFlow(options: RemoteFlowOptions): RemoteFlow {
     const current = viewAt(publicView, now() + offset);
     return {
       ...current,
+      step: inFlight?.event ? pendingStep(current, inFlight.event) : current.step,
       busy: busy || current.busy,
       error: localError ?? current.error,
       can: busy ? noActions : current.can,
@@ -112,10 +117,10 @@ export function createRemoteFlow(options: RemoteFlowOptions): RemoteFlow {
     }
   }
 
-  function request(path: string, body?: unknown, tick = false) {
+  function request(path: string, body?: unknown, tick = false, event?: PasswordlessEvent) {
     const controller = new AbortController();
     const timeout = setTimeout(() => controller.abort(timeoutReason()), timeoutMs);
-    const mine: InFlight = { controller, timeout };
+    const mine: InFlight = compact({ controller, timeout, event });
     inFlight = mine;
     refresh();
     void exchange(fetchFn, { url: `${base}${path}`, body, signal: controller.signal }, now).then((answer) => {
@@ -144,7 +149,7 @@ export function createRemoteFlow(options: RemoteFlowOptions): RemoteFlow {
       if (event.type === 'RETRY') request('/flow');
       return;
     }
-    if (event.type === 'LOGOUT') return request('/logout', {});
+    if (event.type === 'LOGOUT') return request('/logout', {}, false, event);
     if (publicView.step === 'authenticated') {
       // Signed in, the server keeps a session and no flow: any event would start a new sign-in.
       // The new recovery code was shown once; forgetting it is this browser's business alone.
@@ -160,7 +165,7 @@ export function createRemoteFlow(options: RemoteFlowOptions): RemoteFlow {
     }
     // The server reads its own clock; a browser's `now` would only be dropped.
     const wire = event.type === 'TICK' ? { type: 'TICK' } : event;
-    request('/events', { event: wire, version });
+    request('/events', { event: wire, version }, false, event.type === 'TICK' ? undefined : event);
   }
 
   function start() {

@@ -1,7 +1,11 @@
 import { allowedActions, sampleEvents } from '../../src/machine/allowed-actions.ts';
 import { getShortestPaths, getStateNodes } from '@xstate/graph';
 import { describe, expect, it } from 'vitest';
-import { createActor, fromCallback, fromPromise, type AnyStateNode } from 'xstate';
+import { createActor, fromCallback, fromPromise, getNextSnapshot, type AnyStateNode } from 'xstate';
+import { toPublicView, viewAt } from '../../src/machine/public-view.ts';
+import { getPasswordlessView } from '../../src/machine/view.ts';
+import { pendingStep } from '../../src/remote/pending-step.ts';
+import { rateLimitActive, resumesPreviousSend } from '../../src/machine/rules.ts';
 import { passwordlessMachine } from '../../src/machine/machine.ts';
 import type { PasswordlessEvent } from '../../src/machine/types.ts';
 import type { PasswordlessSnapshot } from '../../src/machine/view.ts';
@@ -131,6 +135,34 @@ describe('model-based: every shortest path of the chart, replayed on a real acto
       );
       expect(allowedActions(snapshot), serializeState(snapshot)).toEqual(accepted);
     }
+  });
+
+  it('predicts in server mode the step the chart shows while a request runs, in every reached situation', () => {
+    // What a server-mode browser sends: no clock, and no REFRESH or link callback (the server's own).
+    const sentByBrowser = modelEvents.filter(
+      (event) => !/^xstate\.|^(TICK|REFRESH|MAGIC_LINK_CALLBACK)$/.test(event.type),
+    ) as PasswordlessEvent[];
+    let predicted = 0;
+    for (const path of paths) {
+      const snapshot = path.state as PasswordlessSnapshot;
+      // What the browser of a server-mode flow holds: the public view, brought to the present.
+      const before = viewAt(toPublicView(snapshot), snapshot.context.now);
+      for (const event of sentByBrowser) {
+        if (!snapshot.can(event)) continue;
+        const after = getPasswordlessView(getNextSnapshot(model, snapshot, event));
+        const expected = after.busy ? after.step : before.step;
+        const label = `${serializeState(snapshot)} ${JSON.stringify(event)}`;
+        // Answered by the server at once without Auth0 (a rate limit's wait, a send resumed), with
+        // facts the public view does not carry: the progress step shows for that short request.
+        const answeredAtOnce =
+          rateLimitActive(snapshot.context) ||
+          (event.type === 'SUBMIT_IDENTIFIER' && resumesPreviousSend(snapshot.context, event));
+        if (answeredAtOnce && !after.busy) continue;
+        expect(pendingStep(before, event), label).toBe(expected);
+        if (expected !== before.step) predicted += 1;
+      }
+    }
+    expect(predicted).toBeGreaterThan(10);
   });
 
   it('covers every state of the chart', () => {
