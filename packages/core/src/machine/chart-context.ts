@@ -37,16 +37,14 @@ export function initialContext(input: PasswordlessInput, now: number): Passwordl
     identifier: interrupted?.identifier ?? '',
     error: discardedSnapshot ? toErrorInfo(new PasswordlessError('flow_discarded')) : null,
     ...freshFlow(config),
-    retryAt: null,
-    pendingRevocation: null,
-    previousSend: null,
+    device: { retryAt: null, pendingRevocation: null, previousSend: null },
     notice: interrupted?.notice ?? null,
   };
 }
 
 /**
- * Back to a fresh identify step; what the person typed stays so the form can be prefilled. A pending
- * revocation stays too: it belongs to the device, not to the flow that is starting over.
+ * Back to a fresh identify step; what the person typed stays so the form can be prefilled, and so
+ * does `device` (a 429's wait, a pending revocation): it belongs to the device, not to the flow.
  */
 export function clearedFlow(context: PasswordlessContext): Partial<PasswordlessContext> {
   return freshFlow(context.config);
@@ -62,8 +60,7 @@ function freshFlow(config: PasswordlessConfig) {
     magicLink: null,
     mfa: null,
     session: null,
-    refreshAt: null,
-    refreshFailures: 0,
+    refresh: null,
     newRecoveryCode: null,
     sends: 0,
     resendRetryAt: null,

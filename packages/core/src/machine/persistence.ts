@@ -71,7 +71,7 @@ function withRefreshTokenOnly(
   const session = snapshot.context.session;
   if (!session) return redacted as unknown as Snapshot<unknown>;
   const tokens = { accessToken: '', tokenType: session.tokens.tokenType, expiresAt: 0, refreshToken };
-  const context = { ...redacted.context, session: { ...session, tokens }, refreshAt: 0, refreshFailures: 0 };
+  const context = { ...redacted.context, session: { ...session, tokens }, refresh: { at: 0, failures: 0 } };
   return { ...redacted, context } as unknown as Snapshot<unknown>;
 }
 
@@ -82,7 +82,8 @@ function withRefreshTokenOnly(
 function withoutSecrets(persisted: Snapshot<unknown>): Snapshot<unknown> {
   const redacted = redactSecrets(persisted) as { context?: Record<string, unknown> };
   if (!redacted.context) return redacted as Snapshot<unknown>;
-  const context = { ...redacted.context, newRecoveryCode: null, pendingRevocation: null };
+  const device = { ...(redacted.context.device as object), pendingRevocation: null };
+  const context = { ...redacted.context, newRecoveryCode: null, device };
   return { ...redacted, context } as unknown as Snapshot<unknown>;
 }
 

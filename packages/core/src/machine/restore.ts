@@ -5,7 +5,7 @@ import type { PasswordlessMachine } from './machine.ts';
  * The version of the chart's stored shape. Bump it when a state is renamed or removed, or a context
  * field changes meaning, so that flows stored by an earlier release are discarded, not misread.
  */
-export const CHART_VERSION = 3;
+export const CHART_VERSION = 4;
 
 export type RestoreCheck = { ok: true } | { ok: false; reason: string };
 

@@ -93,7 +93,7 @@ export function resumesPreviousSend(
   context: PasswordlessContext,
   event: { identifier: unknown; connection?: unknown; send?: unknown },
 ): boolean {
-  const previous = context.previousSend;
+  const previous = context.device.previousSend;
   if (!previous) return false;
   const checked = checkIdentifier(context, event);
   return (
@@ -143,11 +143,11 @@ export const pushPollDue = (context: PasswordlessContext) =>
   context.now >= (context.mfa?.challenge?.nextPollAt ?? 0);
 
 export const rateLimitActive = (context: PasswordlessContext) =>
-  context.retryAt !== null && context.now < context.retryAt;
+  context.device.retryAt !== null && context.now < context.device.retryAt;
 
 /** What a request refused locally during a 429's `Retry-After` says: how long is left. */
 export function stillRateLimited(context: PasswordlessContext): PasswordlessErrorInfo {
-  const retryAfter = Math.max(1, Math.ceil(((context.retryAt ?? context.now) - context.now) / 1000));
+  const retryAfter = Math.max(1, Math.ceil(((context.device.retryAt ?? context.now) - context.now) / 1000));
   return {
     ...localError('rate_limited', `Too many attempts. Please wait ${retryAfter} s and try again.`),
     retryAfter,
@@ -156,8 +156,8 @@ export function stillRateLimited(context: PasswordlessContext): PasswordlessErro
 
 export const refreshDue = (context: PasswordlessContext) =>
   Boolean(context.session?.tokens.refreshToken) &&
-  context.refreshAt !== null &&
-  context.now >= context.refreshAt;
+  context.refresh !== null &&
+  context.now >= context.refresh.at;
 
 /** No session refreshes itself more often than this, however short its tokens live. */
 export const MIN_REFRESH_INTERVAL_MS = 5_000;

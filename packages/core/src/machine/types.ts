@@ -151,6 +151,27 @@ export interface MfaState {
   enrollment: MfaEnrollment | null;
 }
 
+/** When the session is refreshed next: planned from the token's lifetime, pushed back after failures. */
+export interface RefreshPlan {
+  at: number;
+  /** Refresh attempts that failed in a row (each doubles the wait before the next). */
+  failures: number;
+}
+
+export interface DeviceState {
+  /** Until when a 429's `Retry-After` holds: requests the person asks for meanwhile are refused here. */
+  retryAt: number | null;
+  /** A refresh token whose revocation at logout failed; revoked again on the way into identify. */
+  pendingRevocation: { refreshToken: string } | null;
+  /** The code sent before "use a different address": the same address within its cooldown gets it back. */
+  previousSend: PreviousSend | null;
+}
+
+/**
+ * The chart's data. At most 19 top-level fields: XState copies the context with `Object.assign` on
+ * every update, and V8 gives the copy of a larger object slow (dictionary) properties, which made
+ * each update about five times as costly (`test/machine/context-shape.test.ts`).
+ */
 export interface PasswordlessContext {
   config: PasswordlessConfig;
   /** Last time the chart was told (`TICK`); every timer compares against it. */
@@ -167,22 +188,16 @@ export interface PasswordlessContext {
   magicLink: { state: string; nonce: string } | null;
   mfa: MfaState | null;
   session: Session | null;
-  /** When the session is refreshed next: planned from the token's lifetime, pushed back after failures. */
-  refreshAt: number | null;
-  /** Refresh attempts that failed in a row (each doubles the wait before the next). */
-  refreshFailures: number;
-  /** Until when a 429's `Retry-After` holds: requests the person asks for meanwhile are refused here. */
-  retryAt: number | null;
+  /** When the session is refreshed next; `null` without a session. */
+  refresh: RefreshPlan | null;
+  /** What this device keeps from one sign-in attempt to the next (starting over leaves it alone). */
+  device: DeviceState;
   /** The replacement after a recovery-code login: show it once, then `ACKNOWLEDGE_RECOVERY_CODE`. */
   newRecoveryCode: string | null;
-  /** A refresh token whose revocation at logout failed; revoked again on the way into identify. */
-  pendingRevocation: { refreshToken: string } | null;
   /** Codes (or links) sent in this attempt: after a resend, only the newest one works. */
   sends: number;
   /** Until when a 429 on resending holds, even for a code that can no longer be used. */
   resendRetryAt: number | null;
-  /** The code sent before "use a different address": the same address within its cooldown gets it back. */
-  previousSend: PreviousSend | null;
   /** Why the flow starts here (see `InterruptedFlow`); gone once the person goes on. */
   notice: PasswordlessNotice | null;
 }

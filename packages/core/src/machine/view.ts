@@ -276,7 +276,7 @@ function computeView(snapshot: PasswordlessSnapshot): PasswordlessView {
         })
       : null,
     newRecoveryCode: context.newRecoveryCode,
-    logoutIncomplete: context.pendingRevocation !== null,
+    logoutIncomplete: context.device.pendingRevocation !== null,
     notice: context.notice,
     can,
   };

@@ -57,7 +57,7 @@ export function inFlight(snapshot: PasswordlessSnapshot): { foreground: number; 
   const background = snapshot.matches('identify')
     ? running.filter((src) => src === 'revokeSession').length
     : 0;
-  const pending = snapshot.context.pendingRevocation !== null;
+  const pending = snapshot.context.device.pendingRevocation !== null;
   return { foreground: running.length - background, background: pending ? background : 0 };
 }
 

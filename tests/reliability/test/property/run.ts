@@ -61,7 +61,7 @@ export class PropertyRun {
   }
 
   private remember(snapshot: PasswordlessSnapshot) {
-    const { session, mfa, newRecoveryCode, pendingRevocation } = snapshot.context;
+    const { session, mfa, newRecoveryCode, device } = snapshot.context;
     for (const value of [
       session?.tokens.accessToken,
       session?.tokens.idToken,
@@ -72,7 +72,7 @@ export class PropertyRun {
       mfa?.enrollment?.secret,
       ...(mfa?.enrollment?.recoveryCodes ?? []),
       newRecoveryCode,
-      pendingRevocation?.refreshToken,
+      device.pendingRevocation?.refreshToken,
     ]) {
       if (value) this.secrets.add(value);
     }

@@ -14,7 +14,8 @@ export const flowActions = {
     // A 429 holds for whatever the person asks next, not only for the request that got it.
     return {
       error: toErrorInfo(error),
-      retryAt: retryAfter > 0 ? context.now + retryAfter * 1000 : context.retryAt,
+      device:
+        retryAfter > 0 ? { ...context.device, retryAt: context.now + retryAfter * 1000 } : context.device,
     };
   }),
   // A resend's 429 delays only resending (delayResendAfterError); the code sent before still works.
@@ -38,23 +39,26 @@ export const flowActions = {
     };
   }),
   rememberSend: update(({ context }) => ({
-    previousSend:
-      context.codeSentAt === null
-        ? null
-        : {
-            identifier: context.identifier,
-            connection: context.connection,
-            send: context.send,
-            codeSentAt: context.codeSentAt,
-            codeExpiresAt: context.codeExpiresAt,
-            resendAvailableAt: context.resendAvailableAt,
-            attemptsLeft: context.attemptsLeft,
-            sends: context.sends,
-            magicLink: context.magicLink,
-          },
+    device: {
+      ...context.device,
+      previousSend:
+        context.codeSentAt === null
+          ? null
+          : {
+              identifier: context.identifier,
+              connection: context.connection,
+              send: context.send,
+              codeSentAt: context.codeSentAt,
+              codeExpiresAt: context.codeExpiresAt,
+              resendAvailableAt: context.resendAvailableAt,
+              attemptsLeft: context.attemptsLeft,
+              sends: context.sends,
+              magicLink: context.magicLink,
+            },
+    },
   })),
   resumePreviousSend: update(({ context }) => {
-    const { previousSend: previous } = context;
+    const { previousSend: previous } = context.device;
     if (!previous) return {};
     const { identifier, connection, send, codeSentAt, codeExpiresAt, resendAvailableAt } = previous;
     return {
@@ -62,7 +66,7 @@ export const flowActions = {
       attemptsLeft: previous.attemptsLeft,
       sends: previous.sends,
       magicLink: previous.magicLink,
-      previousSend: null,
+      device: { ...context.device, previousSend: null },
       error: null,
       notice: null,
     };

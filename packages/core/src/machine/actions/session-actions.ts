@@ -7,34 +7,33 @@ import { errorOf, retryAfterOf, update } from './update.ts';
 export const sessionActions = {
   startSession: update(({ context }, params: { session: Session }) => ({
     session: params.session,
-    refreshAt: rules.plannedRefreshAt(context, params.session.tokens.expiresAt),
-    refreshFailures: 0,
+    refresh: { at: rules.plannedRefreshAt(context, params.session.tokens.expiresAt), failures: 0 },
     mfa: null,
     error: null,
     codeSentAt: null,
     codeExpiresAt: null,
     resendAvailableAt: null,
     magicLink: null,
-    previousSend: null,
+    device: { ...context.device, previousSend: null },
   })),
   keepPendingRevocation: update(({ context }) => {
     const refreshToken = context.session?.tokens.refreshToken;
-    return refreshToken ? { pendingRevocation: { refreshToken } } : {};
+    return refreshToken ? { device: { ...context.device, pendingRevocation: { refreshToken } } } : {};
   }),
-  forgetPendingRevocation: update(() => ({ pendingRevocation: null })),
+  forgetPendingRevocation: update(({ context }) => ({
+    device: { ...context.device, pendingRevocation: null },
+  })),
   keepNewRecoveryCode: update((_, params: { code: string | null }) => ({ newRecoveryCode: params.code })),
   forgetNewRecoveryCode: update(() => ({ newRecoveryCode: null })),
   updateSession: update(({ context }, params: { session: Session }) => ({
     session: context.session ? mergeRefreshed(context.session, params.session) : params.session,
-    refreshAt: rules.plannedRefreshAt(context, params.session.tokens.expiresAt),
-    refreshFailures: 0,
+    refresh: { at: rules.plannedRefreshAt(context, params.session.tokens.expiresAt), failures: 0 },
     error: null,
   })),
   scheduleRefreshRetry: update(({ context, event }) => {
-    const refreshFailures = context.refreshFailures + 1;
+    const failures = (context.refresh?.failures ?? 0) + 1;
     return {
-      refreshFailures,
-      refreshAt: rules.refreshRetryAt(context, refreshFailures, retryAfterOf(errorOf(event))),
+      refresh: { at: rules.refreshRetryAt(context, failures, retryAfterOf(errorOf(event))), failures },
     };
   }),
 };

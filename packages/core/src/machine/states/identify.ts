@@ -11,7 +11,7 @@ export const identify = chart.createStateConfig({
     src: 'revokeSession',
     input: ({ context }) => ({
       config: context.config,
-      refreshToken: context.pendingRevocation?.refreshToken ?? null,
+      refreshToken: context.device.pendingRevocation?.refreshToken ?? null,
     }),
     onDone: { actions: 'forgetPendingRevocation' },
     onError: { description: 'Still pending: tried again the next time the flow comes back here.' },
