@@ -40,4 +40,3 @@ export function pendingStep(view: PasswordlessView, event: PasswordlessEvent): P
       return step;
   }
 }
-
