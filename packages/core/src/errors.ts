@@ -75,6 +75,8 @@ export type PasswordlessErrorCode =
   | 'invalid_response'
   /** A client secret was configured in code that runs in a browser. */
   | 'insecure_configuration'
+  /** Server mode: another tab or request is moving this sign-in forward; the view catches up by itself. */
+  | 'flow_busy'
   /** Anything else; inspect `status`, `auth0Error` and `auth0Description`. */
   | 'unknown';
 
@@ -172,6 +174,7 @@ const defaultMessages: Record<PasswordlessErrorCode, string> = {
   server: 'The authentication server had a problem. Please try again later.',
   invalid_response: 'The authentication server returned an unexpected response.',
   insecure_configuration: 'A client secret must never be used in a browser.',
+  flow_busy: 'This sign-in is being moved forward in another tab or request. One moment, please.',
   unknown: 'Something went wrong. Please try again.',
 };
 

@@ -62,6 +62,10 @@ export async function loadFlow(
 export const isLeased = (options: ResolvedServerOptions, record: FlowRecord) =>
   record.leaseUntil !== null && record.leaseUntil > options.now();
 
+/** Seconds until a claimed flow is free again at the latest (its lease runs out); at least 1. */
+export const secondsUntilFree = (options: ResolvedServerOptions, record: FlowRecord) =>
+  Math.max(1, Math.ceil(((record.leaseUntil ?? options.now() + LEASE_MS) - options.now()) / 1000));
+
 /** Takes the flow for this request (version + 1, with a lease); `null` when another request was faster. */
 export async function claimFlow(
   options: ResolvedServerOptions,

@@ -29,8 +29,11 @@ const routes: Record<string, Partial<Record<string, Route>>> = {
 /** Answers a thrown refusal in its shape, and anything else as a 500 that reveals nothing. */
 function failure(error: unknown, context: RequestContext): Response {
   if (error instanceof HttpProblem) {
+    const carried = error as HttpProblem & { version?: number; view?: unknown; busy?: boolean };
     const extra =
-      'view' in error ? { version: (error as { version?: number }).version, view: error.view } : {};
+      'view' in carried
+        ? { version: carried.version, view: carried.view, ...(carried.busy ? { busy: true } : {}) }
+        : {};
     const response = problemResponse(error, extra);
     for (const cookie of context.setCookies) response.headers.append('set-cookie', cookie);
     return response;

@@ -40,7 +40,7 @@ async function until(
       const { step, busy, error } = flow.getView();
       if (!check(flow.getView())) throw new Error(`still ${JSON.stringify({ step, busy, error })}`);
     },
-    { timeout: 4000, interval: 10 },
+    { timeout: 15_000, interval: 10 },
   );
   return flow.getView();
 }
@@ -141,6 +141,56 @@ describe('createRemoteFlow against the server and the emulator', () => {
     second.send({ type: 'SUBMIT_CODE', otp: stack.emulator.latestCode('tabs@example.com') ?? '' });
     await until(second, (view) => view.step === 'authenticated');
     expect(log.at(-1)?.status).toBe(200);
+  });
+
+  it('says so when another tab holds the flow, and catches up by itself once it is free', async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // This stack's Auth0 calls wait, when asked to, until the test lets them go.
+    let holdNextToken = false;
+    const own = await startStack({
+      emulator: stack.emulator,
+      fetch: async (input, init) => {
+        const request = new Request(input, init);
+        if (holdNextToken && request.url.endsWith('/oauth/token')) {
+          holdNextToken = false;
+          await held;
+        }
+        return globalThis.fetch(request);
+      },
+    });
+    try {
+      const browser = new TestBrowser(own.origin);
+      const log: Exchange[] = [];
+      const first = remoteFlow(() => browser, log);
+      const second = remoteFlow(() => browser, log);
+      first.start();
+      await until(first, ready);
+      first.send({ type: 'SUBMIT_IDENTIFIER', identifier: 'held@example.com' });
+      await until(first, (view) => view.step === 'code' && !view.busy);
+      second.start();
+      await until(second, (view) => view.step === 'code' && !view.busy);
+
+      const otp = stack.emulator.latestCode('held@example.com') ?? '';
+      holdNextToken = true;
+      first.send({ type: 'SUBMIT_CODE', otp });
+      await vi.waitFor(() => expect(holdNextToken).toBe(false));
+      second.send({ type: 'SUBMIT_CODE', otp });
+      const refused = await until(second, (view) => view.error !== null && !view.busy);
+      expect(refused).toMatchObject({ step: 'code', error: { code: 'flow_busy' } });
+      expect(refused.error?.retryAfter).toBeGreaterThan(0);
+      expect(log.at(-1)).toMatchObject({ path: '/auth/passwordless/events', status: 409 });
+
+      release();
+      await until(first, (view) => view.step === 'authenticated');
+      // No click: the second tab looks again after Retry-After and finds the session.
+      const caughtUp = await until(second, (view) => view.step === 'authenticated');
+      expect(caughtUp.error).toBeNull();
+      expect(log.at(-1)).toMatchObject({ method: 'GET', path: '/auth/passwordless/flow', status: 200 });
+    } finally {
+      release();
+      await own.close();
+    }
   });
 
   it('counts down from absolute deadlines on the local clock plus its offset, and TICKs when one passes', async () => {

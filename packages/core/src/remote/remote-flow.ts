@@ -3,6 +3,7 @@ import type { PasswordlessErrorInfo, PasswordlessEvent } from '../machine/types.
 import { replaceEqualDeep } from '../machine/structural-sharing.ts';
 import type { PasswordlessView } from '../machine/view.ts';
 import { compact } from '../compact.ts';
+import { defaultMessage } from '../errors.ts';
 import { isTickDue } from './deadlines.ts';
 import { loadingView, noActions } from './loading-view.ts';
 import { pendingStep } from './pending-step.ts';
@@ -49,6 +50,8 @@ interface InFlight {
 // A failed TICK is tried again after this long (or the server's Retry-After), so a push poll or an
 // expiry is not lost to one dropped request, and an offline browser does not ask every second.
 const TICK_RETRY_SECONDS = 5;
+// A flow that another tab or request holds is looked at again after this long (or Retry-After).
+const BUSY_RECHECK_SECONDS = 2;
 
 /**
  * The browser side of server mode: it keeps the server's public view and version, posts the
@@ -74,6 +77,8 @@ export function createRemoteFlow(options: RemoteFlowOptions): RemoteFlow {
   let timer: ReturnType<typeof setInterval> | undefined;
   let tickedView: PasswordlessPublicView | null = null;
   let tickRetryAt = 0;
+  /** When to ask the server again where a flow stands that another request was holding (0: no need). */
+  let recheckAt = 0;
   let view: PasswordlessView = loadingView;
 
   function compose(): PasswordlessView {
@@ -108,6 +113,13 @@ export function createRemoteFlow(options: RemoteFlowOptions): RemoteFlow {
       offset = answer.view.serverNow - now();
       localError = null;
       tickedView = null;
+      recheckAt = 0;
+      if (answer.busy) {
+        // Said, not silent: a click now would only be refused again, and the view catches up by itself.
+        const retryAfter = answer.busy.retryAfter ?? BUSY_RECHECK_SECONDS;
+        localError = { code: 'flow_busy', message: defaultMessage('flow_busy'), retryAfter };
+        recheckAt = now() + retryAfter * 1000;
+      }
       return;
     }
     localError = answer.error;
@@ -135,6 +147,11 @@ export function createRemoteFlow(options: RemoteFlowOptions): RemoteFlow {
 
   function onTimer() {
     refresh();
+    if (!inFlight && recheckAt !== 0 && now() >= recheckAt) {
+      recheckAt = 0;
+      request('/flow');
+      return;
+    }
     if (inFlight || !publicView || publicView === tickedView || now() < tickRetryAt) return;
     if (!isTickDue(publicView, now() + offset)) return;
     tickedView = publicView;

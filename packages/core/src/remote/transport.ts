@@ -4,7 +4,14 @@ import type { PasswordlessErrorInfo } from '../machine/types.ts';
 
 /** What one request to the server came to: a flow to adopt, or an error to show (never a throw). */
 export type RemoteAnswer =
-  { ok: true; version: number; view: PasswordlessPublicView } | { ok: false; error: PasswordlessErrorInfo };
+  | {
+      ok: true;
+      version: number;
+      view: PasswordlessPublicView;
+      /** Another tab or request holds the flow: this is its last waiting state; look again then. */
+      busy?: { retryAfter: number | undefined };
+    }
+  | { ok: false; error: PasswordlessErrorInfo };
 
 export interface RemoteRequest {
   url: string;
@@ -34,7 +41,9 @@ function isPublicView(value: unknown): value is PasswordlessPublicView {
   );
 }
 
-function isFlowAnswer(body: unknown): body is { version: number; view: PasswordlessPublicView } {
+function isFlowAnswer(
+  body: unknown,
+): body is { version: number; view: PasswordlessPublicView; busy?: unknown } {
   return (
     isRecord(body) &&
     typeof body.version === 'number' &&
@@ -51,6 +60,8 @@ const failure = (code: PasswordlessErrorCode, message: string, status?: number):
 
 const descriptionOf = (body: unknown, fallback: string) =>
   isRecord(body) && typeof body.error_description === 'string' ? body.error_description : fallback;
+
+const isBusyRefusal = (body: unknown) => isRecord(body) && body.error === 'busy';
 
 /** `Retry-After` as seconds: a number of seconds, or an HTTP date. */
 function retryAfterSeconds(header: string | null, now: number): number | undefined {
@@ -106,7 +117,10 @@ export async function exchange(
   }
   // A 409 carries the flow as it now is (another tab or request moved it on): adopted like a 200.
   if ((status === 200 || status === 409) && isFlowAnswer(body)) {
-    return { ok: true, version: body.version, view: body.view };
+    const busy = body.busy === true || (status === 409 && isBusyRefusal(body));
+    if (!busy) return { ok: true, version: body.version, view: body.view };
+    const retryAfter = retryAfterSeconds(response.headers.get('retry-after'), now());
+    return { ok: true, version: body.version, view: body.view, busy: { retryAfter } };
   }
   if (status >= 400 && isRecord(body) && typeof body.error === 'string') {
     return failure(

@@ -17,6 +17,7 @@ import {
   isLeased,
   loadFlow,
   releaseFlow,
+  secondsUntilFree,
   type LoadedFlow,
 } from '../flow-records.ts';
 import { HttpProblem } from '../http.ts';
@@ -50,12 +51,28 @@ export function conflict(
   flow: LoadedFlow | null,
   error: string,
   description: string,
+  headers: Record<string, string> = {},
 ) {
   const snapshot = readFlow(context.options, flow?.snapshot, flow?.discarded ?? false);
-  return Object.assign(new HttpProblem(409, error, description), {
+  return Object.assign(new HttpProblem(409, error, description, headers), {
     version: flow?.record.version ?? 0,
     view: flow ? flowView(context, snapshot) : freshView(context),
   });
+}
+
+// How soon a browser told "busy" should look again: the other request is usually done in seconds,
+// and a flow whose request died is free when its lease runs out.
+const BUSY_RECHECK_SECONDS = 2;
+
+/** `Retry-After` for a flow that another request holds: when to look again. */
+export const busyRetryAfter = (seconds: number) => String(Math.min(seconds, BUSY_RECHECK_SECONDS));
+
+/** Another request holds the flow: its view as it stands, marked busy, and when to look again. */
+function busy(context: RequestContext, flow: LoadedFlow, description: string, seconds: number) {
+  return Object.assign(
+    conflict(context, flow, 'busy', description, { 'retry-after': busyRetryAfter(seconds) }),
+    { busy: true },
+  );
 }
 
 /** What browsers keep of one cookie, less room for its name and attributes. */
@@ -105,8 +122,10 @@ export async function advance(
   expectedVersion: number,
 ): Promise<Advanced> {
   const { options } = context;
-  if (flow && isLeased(options, flow.record))
-    throw conflict(context, flow, 'busy', 'Another request is moving this sign-in forward.');
+  if (flow && isLeased(options, flow.record)) {
+    const seconds = secondsUntilFree(options, flow.record);
+    throw busy(context, flow, 'Another request is moving this sign-in forward.', seconds);
+  }
   if ((flow?.record.version ?? 0) !== expectedVersion) {
     throw conflict(
       context,
@@ -116,8 +135,8 @@ export async function advance(
     );
   }
   const claimed = flow ? await claimFlow(options, flow) : null;
-  if (flow && !claimed)
-    throw conflict(context, flow, 'busy', 'Another request is moving this sign-in forward.');
+  // Another request claimed it a moment ago, and will most likely answer within a second or two.
+  if (flow && !claimed) throw busy(context, flow, 'Another request is moving this sign-in forward.', 1);
   let result: Awaited<ReturnType<typeof runFlow>>;
   try {
     result = await runFlow(options, {
@@ -139,8 +158,16 @@ export async function advance(
     return { version: 0, view: signedInView(context, snapshot), snapshot };
   }
   if (flow && claimed) {
-    const committed = await commitFlow(options, flow.cookie.id, claimed, persisted);
-    if (!committed) throw conflict(context, flow, 'busy', 'This sign-in was taken over by another request.');
+    let committed: Awaited<ReturnType<typeof commitFlow>>;
+    try {
+      committed = await commitFlow(options, flow.cookie.id, claimed, persisted);
+    } catch (error) {
+      // The store failed after the chart ran: free the flow at its last waiting state if it can,
+      // so the person can go on at once instead of waiting for the lease to run out.
+      await releaseFlow(options, flow.cookie.id, claimed).catch(() => {});
+      throw error;
+    }
+    if (!committed) throw busy(context, flow, 'This sign-in was taken over by another request.', 1);
     return { version: committed.version, view: flowView(context, snapshot), snapshot };
   }
   const cookie = newFlowCookie();

@@ -3,20 +3,25 @@ import { checkOrigin, json, readJson } from '../http.ts';
 import { flowView, freshView, sessionView, type RequestContext } from '../request-context.ts';
 import { readFlow, revokeRefreshToken } from '../run-flow.ts';
 import { openSession } from '../session-cookie.ts';
-import { currentFlow } from './advance.ts';
+import { isLeased, secondsUntilFree } from '../flow-records.ts';
+import { busyRetryAfter, currentFlow } from './advance.ts';
 
 /** `GET {basePath}/flow`: where the sign-in stands; changes nothing. */
 export async function getFlow(context: RequestContext): Promise<Response> {
   const session = await openSession(context.options, context.cookies.get(context.names.session));
   if (session) return json({ version: 0, view: sessionView(context, session) });
   const flow = await currentFlow(context);
-  const body = flow
-    ? {
-        version: flow.record.version,
-        view: flowView(context, readFlow(context.options, flow.snapshot, flow.discarded)),
-      }
-    : { version: 0, view: freshView(context) };
-  return json(body, 200, { 'set-cookie': context.setCookies });
+  if (!flow) return json({ version: 0, view: freshView(context) }, 200, { 'set-cookie': context.setCookies });
+  const view = flowView(context, readFlow(context.options, flow.snapshot, flow.discarded));
+  if (isLeased(context.options, flow.record)) {
+    // Its last waiting state, while another request moves it on: the browser looks again soon.
+    const retryAfter = busyRetryAfter(secondsUntilFree(context.options, flow.record));
+    return json({ version: flow.record.version, view, busy: true }, 200, {
+      'set-cookie': context.setCookies,
+      'retry-after': retryAfter,
+    });
+  }
+  return json({ version: flow.record.version, view }, 200, { 'set-cookie': context.setCookies });
 }
 
 /** `POST {basePath}/logout`: revokes the refresh token, forgets the session and any flow. */
