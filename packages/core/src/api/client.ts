@@ -13,11 +13,12 @@ import type {
   VerifyMfaOtpParams,
   VerifyRecoveryCodeParams,
 } from './mfa.ts';
+import { lazyModule } from './lazy-module.ts';
 import { resolveOptions } from './options.ts';
 import type { Auth0ClientOptions } from './options.ts';
 import * as passwordless from './passwordless.ts';
-import type { ExchangeOtpParams, StartPasswordlessParams, StartPasswordlessResult } from './passwordless.ts';
 import * as session from './session.ts';
+import type { ExchangeOtpParams, StartPasswordlessParams, StartPasswordlessResult } from './passwordless.ts';
 import type {
   ExchangeAuthorizationCodeParams,
   RefreshParams,
@@ -55,6 +56,11 @@ export interface Auth0Client {
  * Typed Auth0 Authentication + MFA API client. Throws `insecure_configuration` when a client
  * secret is configured in a browser (unless `dangerouslyAllowSecretInBrowser`).
  */
+// ID-token checks (and jose) are a chunk of their own, loaded with the first token to check. (The MFA
+// and session calls are not: as chunks of their own they cost more than they save, measured for
+// issue 13, since each chunk is compressed on its own.)
+const loadValidator = lazyModule(() => import('./id-token.ts'));
+
 export function createAuth0Client(options: Auth0ClientOptions): Auth0Client {
   const resolved = resolveOptions(options);
   const context: ClientContext = { options: resolved, transport: createTransport(resolved) };
@@ -76,7 +82,7 @@ export function createAuth0Client(options: Auth0ClientOptions): Auth0Client {
     userInfo: (params) => session.userInfo(context, params),
     exchangeAuthorizationCode: (params) => session.exchangeAuthorizationCode(context, params),
     validateIdToken: async (idToken, check = {}) => {
-      const validator = await import('./id-token.ts');
+      const validator = await loadValidator();
       // Shared by the clients on the same fetch; a custom clock keeps its own (its timing is its own).
       jwksCache ??=
         resolved.now === Date.now

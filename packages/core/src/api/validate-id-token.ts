@@ -1,4 +1,7 @@
 import type { IdTokenClaims, ValidateIdTokenOptions } from './id-token.ts';
+import { lazyModule } from './lazy-module.ts';
+
+const loadValidator = lazyModule(() => import('./id-token.ts'));
 
 /**
  * Validates an Auth0 ID token the way Auth0's SDKs do: RS256 only, signature by `kid` from the
@@ -9,6 +12,6 @@ export async function validateIdToken(
   idToken: string,
   options: ValidateIdTokenOptions,
 ): Promise<IdTokenClaims> {
-  const validator = await import('./id-token.ts');
+  const validator = await loadValidator();
   return validator.validateIdToken(idToken, options);
 }
