@@ -3,13 +3,15 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 export interface CookieNames {
   flow: string;
   session: string;
+  /** A refresh token whose revocation at logout failed, sealed; revoked again on the next visit. */
+  revoke: string;
 }
 
 /** `__Host-` pins a cookie to this host and path `/` with `Secure`; it only exists over HTTPS. */
 export const cookieNames = (secure: boolean): CookieNames =>
   secure
-    ? { flow: '__Host-pwl-flow', session: '__Host-pwl-session' }
-    : { flow: 'pwl-flow', session: 'pwl-session' };
+    ? { flow: '__Host-pwl-flow', session: '__Host-pwl-session', revoke: '__Host-pwl-revoke' }
+    : { flow: 'pwl-flow', session: 'pwl-session', revoke: 'pwl-revoke' };
 
 export function readCookies(header: string | null): Map<string, string> {
   const cookies = new Map<string, string>();

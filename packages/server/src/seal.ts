@@ -8,7 +8,7 @@ export interface ServerSecret {
 }
 
 /** What a sealed value is for; each purpose has its own key, so one can never pass for another. */
-export type SealPurpose = 'flow-record' | 'session-cookie';
+export type SealPurpose = 'flow-record' | 'session-cookie' | 'pending-revocation';
 
 const MIN_SECRET_BYTES = 32;
 
