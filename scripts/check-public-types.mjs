@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 const files = [
   ...['core', 'react', 'vue', 'emulator', 'server'].map((name) => `packages/${name}/dist/index.d.ts`),
   'packages/server/dist/store/redis.d.ts',
+  'packages/core/dist/diagram.d.ts',
+  'packages/core/dist/inspect.d.ts',
 ];
 const anyType = /(:\s*any\b|<any\b|\bany\[\]|\|\s*any\b|\bany\s*\||=>\s*any\b|,\s*any\b)/;
 let problems = 0;

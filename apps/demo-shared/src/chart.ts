@@ -1,4 +1,5 @@
-import { passwordlessMachine, stateValuePaths, toMermaid } from '@passwordless-xstate/core';
+import { passwordlessMachine, stateValuePaths } from '@passwordless-xstate/core';
+import { toMermaid } from '@passwordless-xstate/core/diagram';
 import type { Mermaid } from 'mermaid';
 
 let loading: Promise<Mermaid> | undefined;

@@ -1,6 +1,11 @@
-import { createInspectionLog, type InspectCallback } from '@passwordless-xstate/core';
+import { createInspectionLog, redactSecrets, type InspectCallback } from '@passwordless-xstate/core/inspect';
+
+export type { InspectionLogEntry } from '@passwordless-xstate/core/inspect';
 
 type InspectionEvent = Parameters<InspectCallback>[0];
+
+/** A snapshot's context as the panel shows it: every secret reads `[redacted]`. */
+export const redactedContextJson = (context: unknown) => JSON.stringify(redactSecrets(context), null, 2);
 
 /** The demo's one flow, so its log lives as long as the page. */
 export const inspectionLog = createInspectionLog({ limit: 100 });

@@ -55,22 +55,10 @@ export type {
   SessionUser,
 } from './machine/types.ts';
 
-// Diagram
-export { toMermaid, type ToMermaidOptions } from './diagram/to-mermaid.ts';
+// The diagram (`toMermaid`) is `@passwordless-xstate/core/diagram`; inspection without secrets
+// (`createInspectionLog`, `redactInspection`, `redactSecrets`) is `@passwordless-xstate/core/inspect`.
 
-// Privacy: inspection and persistence without secrets
-export {
-  redactInspection,
-  redactInspectionEvent,
-  type InspectCallback,
-  type Inspector,
-} from './privacy/inspect.ts';
-export { redactSecrets, REDACTED, SECRET_KEYS } from './privacy/redact.ts';
-export {
-  createInspectionLog,
-  type InspectionLog,
-  type InspectionLogEntry,
-} from './privacy/inspection-log.ts';
+// Persistence without secrets
 export {
   createMemoryStorage,
   decidePersistence,

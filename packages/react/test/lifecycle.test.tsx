@@ -2,7 +2,8 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { InspectionEvent } from 'xstate';
-import { REDACTED, usePasswordless, type UsePasswordlessOptions } from '../src/index.ts';
+import { REDACTED } from '@passwordless-xstate/core/inspect';
+import { usePasswordless, type UsePasswordlessOptions } from '../src/index.ts';
 import { FlowUi } from './flow-ui.tsx';
 import { memoryStorage, useEmulator } from '../../core/test/support/use-emulator.ts';
 

@@ -1,7 +1,7 @@
-import { redactSecrets, stateValuePaths, usePasswordlessSelector } from '@passwordless-xstate/react';
+import { stateValuePaths, usePasswordlessSelector } from '@passwordless-xstate/react';
 import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { chartText, createChartView, ZOOM_STEP, type ChartView } from 'demo-shared/chart';
-import { inspectionLog } from 'demo-shared/inspection';
+import { inspectionLog, redactedContextJson } from 'demo-shared/inspection';
 
 // Local wall-clock time with milliseconds: events often come a few ms apart.
 const time = (at: number) =>
@@ -11,9 +11,7 @@ const time = (at: number) =>
 export function InspectorPanel() {
   // Only state changes reach the chart, not every tick.
   const active = usePasswordlessSelector((_, snapshot) => JSON.stringify(snapshot?.value));
-  const context = usePasswordlessSelector((_, snapshot) =>
-    JSON.stringify(redactSecrets(snapshot?.context), null, 2),
-  );
+  const context = usePasswordlessSelector((_, snapshot) => redactedContextJson(snapshot?.context));
   const entries = useSyncExternalStore(inspectionLog.subscribe, inspectionLog.entries);
   const value: unknown = useMemo(() => JSON.parse(active), [active]);
   const [focused, setFocused] = useState(false);
