@@ -80,6 +80,9 @@ test('axe: SMS binding code, then recovery code and the new one', async ({ page,
   await expectSignedIn(page, 'sms-mfa@example.com');
 
   await page.getByRole('button', { name: 'Log out' }).click();
+  // Signed out first: leaving the page while the sign-out is on its way would cancel it (in server
+  // mode the session cookie is cleared by its answer), and the next visit would still be signed in.
+  await expect(page.getByLabel('Email address')).toBeVisible();
   await passFirstFactor(page, request, 'recovery@example.com');
   await page.getByRole('button', { name: 'Use a recovery code' }).click();
   await expect(page.getByRole('heading', { name: 'Use a recovery code' })).toBeVisible();
