@@ -1,5 +1,5 @@
 import { passwordlessMachine, stateValuePaths } from '@passwordless-xstate/core';
-import { toMermaid } from '@passwordless-xstate/core/diagram';
+import { mermaidStateId, toMermaid } from '@passwordless-xstate/core/diagram';
 import type { Mermaid } from 'mermaid';
 
 let loading: Promise<Mermaid> | undefined;
@@ -72,7 +72,7 @@ export function createChartView(box: HTMLElement, id: string, onScale?: (scale: 
   let svg: SVGSVGElement | null = null;
   let size = { width: 0, height: 0 };
   let scale = 1;
-  // Mermaid names each state's group `<id>-state-<mermaid id>-<n>`; toMermaid's ids are paths joined by `__`.
+  // Mermaid names each state's group `<id>-state-<mermaidStateId>-<n>`.
   let states = new Map<string, Element>();
   let value: unknown;
   let marked: Element[] = [];
@@ -112,7 +112,7 @@ export function createChartView(box: HTMLElement, id: string, onScale?: (scale: 
       marked = [];
       for (const path of value === undefined ? [] : stateValuePaths(value)) {
         // The deepest state that is drawn is the leaf (the focused view draws others as one box).
-        const ids = path.split('.').map((_, index, keys) => keys.slice(0, index + 1).join('__'));
+        const ids = path.split('.').map((_, index, keys) => mermaidStateId(keys.slice(0, index + 1)));
         const drawn = ids.filter((stateId) => states.has(stateId));
         drawn.forEach((stateId, index) => {
           const element = states.get(stateId)!;

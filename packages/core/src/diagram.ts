@@ -1,3 +1,3 @@
 // `@passwordless-xstate/core/diagram`: the chart drawn as Mermaid, for docs and devtools panels.
 // Its own entry, so that apps which do not draw the chart do not ship the drawing code.
-export { toMermaid, type ToMermaidOptions } from './diagram/to-mermaid.ts';
+export { mermaidStateId, toMermaid, type ToMermaidOptions } from './diagram/to-mermaid.ts';

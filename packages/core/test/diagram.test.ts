@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { createActor, fromCallback, fromPromise, waitFor, type Snapshot } from 'xstate';
 import { readmeWithDiagram } from '../scripts/readme-diagram.ts';
-import { toMermaid } from '../src/diagram/to-mermaid.ts';
+import { mermaidStateId, toMermaid } from '../src/diagram/to-mermaid.ts';
 import { passwordlessMachine } from '../src/machine/machine.ts';
 import { stateValuePaths } from '../src/machine/view.ts';
 
@@ -101,5 +101,15 @@ describe('the core README', () => {
   it('shows the current chart (run `pnpm diagram` after changing the machine)', async () => {
     const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8');
     expect(readmeWithDiagram(readme)).toBe(readme);
+  });
+});
+
+describe('mermaidStateId', () => {
+  it('is the id each state has in the drawing, so a UI can find it', () => {
+    const diagram = toMermaid(passwordlessMachine, { hideEvents: ['TICK'] });
+    for (const path of [['identify'], ['sent', 'code', 'valid'], ['challenge', 'push', 'waiting']]) {
+      expect(diagram).toContain(`state "${path.at(-1)}" as ${mermaidStateId(path)}`);
+    }
+    expect(mermaidStateId([])).toBe('root');
   });
 });

@@ -13,7 +13,13 @@ export interface ToMermaidOptions {
   focus?: string | true;
 }
 
-const mermaidId = (node: AnyStateNode) => node.path.join('__') || 'root';
+/**
+ * The id a state has in `toMermaid`'s text, from its path (`['sent', 'code', 'valid']`), so a UI can
+ * find the drawn state Mermaid made of it (Mermaid names its group `…-state-<id>-<n>`).
+ */
+export const mermaidStateId = (path: readonly string[]) => path.join('__') || 'root';
+
+const mermaidId = (node: AnyStateNode) => mermaidStateId(node.path);
 const childrenOf = (node: AnyStateNode) => Object.values(node.states) as AnyStateNode[];
 
 function guardLabel(guard: unknown): string {
