@@ -1,4 +1,5 @@
 import { HttpProblem, json, problemResponse } from './http.ts';
+import { StoreTimeoutError } from './store/timed.ts';
 import { resolveServerOptions, type PasswordlessServerOptions } from './options.ts';
 import { requestContext, type RequestContext, type RequestInfo } from './request-context.ts';
 import { getCallback, postCallback } from './routes/callback.ts';
@@ -41,6 +42,16 @@ function failure(error: unknown, context: RequestContext): Response {
   console.error(
     `[passwordless-xstate/server] ${context.request.method} ${context.url.pathname} failed: ${error instanceof Error ? `${error.name}: ${error.message}` : typeof error}`,
   );
+  if (error instanceof StoreTimeoutError) {
+    return json(
+      {
+        error: 'temporarily_unavailable',
+        error_description: 'The sign-in service is not answering right now. Please try again in a moment.',
+      },
+      503,
+      { 'retry-after': '2' },
+    );
+  }
   return json(
     { error: 'server_error', error_description: 'The sign-in service had a problem. Please try again.' },
     500,

@@ -7,6 +7,7 @@ import type {
 } from '@passwordless-xstate/core';
 import type { FlowStore } from './store/types.ts';
 import { memoryFlowStore } from './store/memory.ts';
+import { storeWithTimeouts } from './store/timed.ts';
 import { parseTrustProxy, type TrustProxy } from './client-ip.ts';
 import { parseSecrets, type ServerSecret } from './seal.ts';
 
@@ -49,6 +50,8 @@ export interface PasswordlessServerOptions {
   basePath?: string;
   /** Default `memoryFlowStore()`: one process. Use `redisFlowStore` for several instances. */
   store?: FlowStore;
+  /** A store call without an answer after this long fails the request with `503`. Default 5 s. */
+  storeTimeoutMs?: number;
   /** Origins allowed to POST (CSRF). Default: the origin the request was made to. */
   trustedOrigins?: string[];
   /**
@@ -114,7 +117,7 @@ export function resolveServerOptions(options: PasswordlessServerOptions): Resolv
     ...options,
     basePath,
     secrets: parseSecrets(options.secret),
-    store: options.store ?? memoryFlowStore({ now }),
+    store: storeWithTimeouts(options.store ?? memoryFlowStore({ now }), options.storeTimeoutMs ?? 5000),
     trustProxy: parseTrustProxy(options.trustProxy ?? false),
     limits: { ...defaultLimits, ...options.limits },
     afterCallbackPath: options.afterCallbackPath ?? '/',

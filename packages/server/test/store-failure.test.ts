@@ -60,3 +60,32 @@ describe('a store that fails after the chart ran', () => {
     expect(signedIn.body.view).toMatchObject({ step: 'authenticated' });
   });
 });
+
+describe('a store that stops answering', () => {
+  it('turns a request into a 503 with Retry-After after storeTimeoutMs, and the next one works once it answers', async () => {
+    let hang = false;
+    const inner = memoryFlowStore();
+    const stalling: FlowStore = {
+      get: (id) => (hang ? new Promise(() => {}) : inner.get(id)),
+      compareAndSet: (id, version, record, ttlMs) => inner.compareAndSet(id, version, record, ttlMs),
+      delete: (id) => inner.delete(id),
+      hit: (key, limit, windowMs) => inner.hit(key, limit, windowMs),
+    };
+    const own = await startStack({ emulator: stack.emulator, store: stalling, storeTimeoutMs: 200 });
+    try {
+      const browser = new TestBrowser(own.origin);
+      await browser.send({ type: 'SUBMIT_IDENTIFIER', identifier: 'stall@example.com' });
+      hang = true;
+      const stalled = await browser.flow();
+      expect(stalled.status).toBe(503);
+      expect(stalled.headers.get('retry-after')).toBe('2');
+      expect(stalled.body).toMatchObject({ error: 'temporarily_unavailable' });
+      hang = false;
+      const answered = await browser.flow();
+      expect(answered.status).toBe(200);
+      expect(answered.body.view).toMatchObject({ step: 'code' });
+    } finally {
+      await own.close();
+    }
+  });
+});
