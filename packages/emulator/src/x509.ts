@@ -22,8 +22,16 @@ const tlv = (tag: number, content: Buffer): Buffer => {
 const sequence = (...items: Buffer[]) => tlv(0x30, Buffer.concat(items));
 const set = (...items: Buffer[]) => tlv(0x31, Buffer.concat(items));
 const explicit = (tagNumber: number, content: Buffer) => tlv(0xa0 + tagNumber, content);
-const integer = (value: Buffer) =>
-  tlv(0x02, value[0]! & 0x80 ? Buffer.concat([Buffer.from([0]), value]) : value);
+/**
+ * A non-negative INTEGER in DER's one encoding: no leading zero bytes (OpenSSL 3 refuses a
+ * certificate whose serial number has one), and one zero byte before a high first bit.
+ */
+function integer(value: Buffer): Buffer {
+  let start = 0;
+  while (start < value.length - 1 && value[start] === 0) start += 1;
+  const minimal = value.subarray(start);
+  return tlv(0x02, minimal[0]! & 0x80 ? Buffer.concat([Buffer.from([0]), minimal]) : minimal);
+}
 const bitString = (content: Buffer) => tlv(0x03, Buffer.concat([Buffer.from([0]), content]));
 const octetString = (content: Buffer) => tlv(0x04, content);
 const utf8 = (text: string) => tlv(0x0c, Buffer.from(text, 'utf8'));
@@ -67,14 +75,15 @@ export interface SelfSignedCertificateOptions {
   altNames?: readonly string[];
   notBefore?: Date;
   notAfter?: Date;
+  /** Default 16 random bytes (RFC 5280 §4.1.2.2: positive, at most 20 bytes). */
+  serialNumber?: Buffer;
 }
 
 /** A DER-encoded self-signed certificate for the key (PEM: `new X509Certificate(der).toString()`). */
 export function createSelfSignedCertificate(options: SelfSignedCertificateOptions): Buffer {
   const notBefore = options.notBefore ?? new Date(Date.now() - 24 * 3600 * 1000);
   const notAfter = options.notAfter ?? new Date(notBefore.getTime() + 10 * 365 * 24 * 3600 * 1000);
-  const serial = randomBytes(16);
-  serial[0] = serial[0]! & 0x7f;
+  const serial = options.serialNumber ?? randomBytes(16);
   const spki = createPublicKey(options.privateKey).export({ type: 'spki', format: 'der' });
   const extensions = [
     sequence(oid('2.5.29.19'), boolean(true), octetString(sequence(boolean(true)))),
