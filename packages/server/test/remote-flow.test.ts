@@ -10,6 +10,7 @@ interface Exchange {
   path: string;
   body: string;
   status: number | 'failed';
+  keepalive: boolean;
 }
 
 /**
@@ -23,7 +24,13 @@ function browserFetch(to: () => TestBrowser, log: Exchange[]): typeof fetch {
     const method = init.method ?? 'GET';
     const headers = new Headers(init.headers);
     if (method !== 'GET') headers.set('origin', browser.origin);
-    const entry: Exchange = { method, path: url.pathname, body: String(init.body ?? ''), status: 'failed' };
+    const entry: Exchange = {
+      method,
+      path: url.pathname,
+      body: String(init.body ?? ''),
+      status: 'failed',
+      keepalive: init.keepalive === true,
+    };
     log.push(entry);
     const response = await browser.request(`${url.pathname}${url.search}`, { ...init, headers });
     entry.status = response.status;
@@ -98,6 +105,10 @@ describe('createRemoteFlow against the server and the emulator', () => {
       'POST /auth/passwordless/events 200',
       'POST /auth/passwordless/events 200',
       'POST /auth/passwordless/logout 200',
+    ]);
+    // Only the sign-out outlives the page: leaving right after "Log out" must not cancel it.
+    expect(log.filter((entry) => entry.keepalive).map((entry) => entry.path)).toEqual([
+      '/auth/passwordless/logout',
     ]);
   });
 

@@ -130,12 +130,16 @@ export function createRemoteFlow(options: RemoteFlowOptions): RemoteFlow {
   }
 
   function request(path: string, body?: unknown, tick = false, event?: PasswordlessEvent) {
+    // A sign-out must reach the server even when the person leaves the page right after clicking:
+    // its answer is what clears the session cookie.
+    const keepalive = path === '/logout';
     const controller = new AbortController();
     const timeout = setTimeout(() => controller.abort(timeoutReason()), timeoutMs);
     const mine: InFlight = compact({ controller, timeout, event });
     inFlight = mine;
     refresh();
-    void exchange(fetchFn, { url: `${base}${path}`, body, signal: controller.signal }, now).then((answer) => {
+    const outgoing = { url: `${base}${path}`, body, signal: controller.signal, keepalive };
+    void exchange(fetchFn, outgoing, now).then((answer) => {
       clearTimeout(timeout);
       // Stopped (or restarted) meanwhile: this answer belongs to a run that is over.
       if (inFlight !== mine) return;

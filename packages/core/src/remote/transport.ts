@@ -18,6 +18,8 @@ export interface RemoteRequest {
   /** A JSON body makes it a POST; without one it is a GET. */
   body?: unknown;
   signal: AbortSignal;
+  /** Finish even if the page is left meanwhile (signing out, then navigating away at once). */
+  keepalive?: boolean;
 }
 
 /** The reason a request is aborted with when it took too long (see `isTimeout`). */
@@ -98,6 +100,7 @@ export async function exchange(
         ? { accept: 'application/json', 'content-type': 'application/json' }
         : { accept: 'application/json' },
       ...(post ? { body: JSON.stringify(request.body) } : {}),
+      ...(request.keepalive ? { keepalive: true } : {}),
       signal: request.signal,
     });
     body = await readBody(response);
