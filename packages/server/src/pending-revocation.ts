@@ -30,10 +30,6 @@ async function pendingTokens(context: RequestContext): Promise<string[]> {
 export async function settleRevocations(context: RequestContext, more: string[] = []): Promise<boolean> {
   const hadCookie = context.cookies.has(context.names.revoke);
   const tokens = [...(await pendingTokens(context)), ...more];
-  if (tokens.length === 0) {
-    if (hadCookie) context.setCookies.push(clearCookie(context.names.revoke, context.secure));
-    return false;
-  }
   const results = await Promise.all(
     tokens.map((token) => revokeRefreshToken(context.options, token, context.ip)),
   );

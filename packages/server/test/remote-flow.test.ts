@@ -185,7 +185,7 @@ describe('createRemoteFlow against the server and the emulator', () => {
       const otp = stack.emulator.latestCode('held@example.com') ?? '';
       holdNextToken = true;
       first.send({ type: 'SUBMIT_CODE', otp });
-      await vi.waitFor(() => expect(holdNextToken).toBe(false));
+      await vi.waitFor(() => expect(holdNextToken).toBe(false), { timeout: 15_000 });
       second.send({ type: 'SUBMIT_CODE', otp });
       const refused = await until(second, (view) => view.error !== null && !view.busy);
       expect(refused).toMatchObject({ step: 'code', error: { code: 'flow_busy' } });
