@@ -43,8 +43,9 @@ const METHOD = `## How each figure is measured
   splitting, each output gzipped at level 9 (node:zlib) on its own. Our packages are resolved
   through their \`publishConfig.exports\` to the built \`dist\` (the command runs \`./pnpmw build\`
   first), as a user's bundler sees the published package. _Up front_ is the entry chunk and every
-  chunk it imports statically; _all-in_ adds the chunks loaded by dynamic \`import()\` (jose, for
-  ID-token checks). The entries are in \`bench/entries/\`, one per row, so the import surface is
+  chunk it imports statically; _all-in_ adds the chunks loaded by dynamic \`import()\`: the Auth0 calls
+  (ofetch, the HTTP error model, every endpoint, ID-token checks with jose), which an actor starts
+  loading when it is created, so a page shows its first step without them. The entries are in \`bench/entries/\`, one per row, so the import surface is
   explicit; React and Vue are external (the app has them anyway). Peers are bundled the same way;
   their ratio column is our core up front / all-in divided by the peer. _Where the bytes go_
   bundles the README entry again with each dependency group external in turn (its marginal share)

@@ -42,7 +42,7 @@ export function sizeRows(sizes: Sizes, breakdown: Breakdown): Row[] {
     },
     {
       area: 'size',
-      measure: `${measure}, all-in (lazy ID-token chunks too)`,
+      measure: `${measure}, all-in (with the lazily loaded Auth0 calls)`,
       value: bytes(size.allIn),
       compared: `@auth0/auth0-auth-js ${bytes(auth0)}`,
       ratio: times(size.allIn / auth0),

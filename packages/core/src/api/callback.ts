@@ -1,5 +1,5 @@
 import { PasswordlessError } from '../errors.ts';
-import { classifyAuth0Error } from './auth0-error.ts';
+import { classifyAuth0Error } from './auth0-error-code.ts';
 
 export interface MagicLinkCallback {
   code: string;

@@ -1,7 +1,6 @@
 import type { Authenticator } from './authenticators.ts';
-import type { ClientContext } from './context.ts';
-import type { IdTokenClaims, JwksCache, ValidateIdTokenOptions } from './id-token.ts';
-import * as mfa from './mfa.ts';
+import type { Auth0Calls } from './client-calls.ts';
+import type { IdTokenClaims, ValidateIdTokenOptions } from './id-token.ts';
 import type {
   AssociateParams,
   AssociateResult,
@@ -16,8 +15,6 @@ import type {
 import { lazyModule } from './lazy-module.ts';
 import { resolveOptions } from './options.ts';
 import type { Auth0ClientOptions } from './options.ts';
-import * as passwordless from './passwordless.ts';
-import * as session from './session.ts';
 import type { ExchangeOtpParams, StartPasswordlessParams, StartPasswordlessResult } from './passwordless.ts';
 import type {
   ExchangeAuthorizationCodeParams,
@@ -27,7 +24,6 @@ import type {
   UserInfoParams,
 } from './session.ts';
 import type { TokenResult } from './tokens.ts';
-import { createTransport } from './transport.ts';
 
 export type IdTokenCheck = Omit<ValidateIdTokenOptions, 'issuer' | 'clientId'> & { issuer?: string };
 
@@ -52,49 +48,47 @@ export interface Auth0Client {
   validateIdToken(idToken: string, check?: IdTokenCheck): Promise<IdTokenClaims>;
 }
 
+// The calls (ofetch, the error model, every endpoint) load as one chunk, on the first call or when
+// a chart's actor is created (`preloadAuth0Calls`), so a page can show its first step without them.
+// (The MFA and session calls are not chunks of their own: each chunk is compressed on its own, and
+// split further they cost more than they save, measured for issue 13.)
+export const loadAuth0Calls = lazyModule(() => import('./client-calls.ts'));
+
+/** Starts loading the client's calls now, so the first request does not wait for them. */
+export function preloadAuth0Calls(): void {
+  // A failed load is reported by the call that needs it (and tried again there).
+  loadAuth0Calls().catch(() => undefined);
+}
+
 /**
  * Typed Auth0 Authentication + MFA API client. Throws `insecure_configuration` when a client
  * secret is configured in a browser (unless `dangerouslyAllowSecretInBrowser`).
  */
-// ID-token checks (and jose) are a chunk of their own, loaded with the first token to check. (The MFA
-// and session calls are not: as chunks of their own they cost more than they save, measured for
-// issue 13, since each chunk is compressed on its own.)
-const loadValidator = lazyModule(() => import('./id-token.ts'));
-
 export function createAuth0Client(options: Auth0ClientOptions): Auth0Client {
   const resolved = resolveOptions(options);
-  const context: ClientContext = { options: resolved, transport: createTransport(resolved) };
-  // Made with the validator, on the first token to check: the key set is fetched through this client.
-  let jwksCache: JwksCache | undefined;
+  let calls: Auth0Calls | undefined;
+  // A failed load is lazyModule's typed `network` error, and the next call loads again.
+  const ready = () => loadAuth0Calls().then((module) => (calls ??= module.createAuth0Calls(resolved)));
+  // Each method keeps its own signature; only the forwarding is untyped.
+  const call = <Name extends keyof Auth0Calls>(name: Name): Auth0Calls[Name] =>
+    (async (...args: unknown[]) =>
+      ((await ready())[name] as (...forwarded: unknown[]) => unknown)(...args)) as Auth0Calls[Name];
+  preloadAuth0Calls();
   return {
     baseUrl: resolved.baseUrl,
     clientId: resolved.clientId,
-    startPasswordless: (params) => passwordless.startPasswordless(context, params),
-    exchangeOtp: (params) => passwordless.exchangeOtp(context, params),
-    listAuthenticators: (params) => mfa.listAuthenticators(context, params),
-    challenge: (params) => mfa.challenge(context, params),
-    verifyMfaOtp: (params) => mfa.verifyMfaOtp(context, params),
-    verifyMfaOob: (params) => mfa.verifyMfaOob(context, params),
-    verifyRecoveryCode: (params) => mfa.verifyRecoveryCode(context, params),
-    associate: (params) => mfa.associate(context, params),
-    refresh: (params) => session.refresh(context, params),
-    revoke: (params) => session.revoke(context, params),
-    userInfo: (params) => session.userInfo(context, params),
-    exchangeAuthorizationCode: (params) => session.exchangeAuthorizationCode(context, params),
-    validateIdToken: async (idToken, check = {}) => {
-      const validator = await loadValidator();
-      // Shared by the clients on the same fetch; a custom clock keeps its own (its timing is its own).
-      jwksCache ??=
-        resolved.now === Date.now
-          ? validator.sharedJwksCache(context.transport, resolved.fetch)
-          : validator.createJwksCache(context.transport, 30_000, resolved.now);
-      return validator.validateIdToken(idToken, {
-        now: resolved.now,
-        jwksCache,
-        ...check,
-        issuer: check.issuer ?? resolved.baseUrl,
-        clientId: resolved.clientId,
-      });
-    },
+    startPasswordless: call('startPasswordless'),
+    exchangeOtp: call('exchangeOtp'),
+    listAuthenticators: call('listAuthenticators'),
+    challenge: call('challenge'),
+    verifyMfaOtp: call('verifyMfaOtp'),
+    verifyMfaOob: call('verifyMfaOob'),
+    verifyRecoveryCode: call('verifyRecoveryCode'),
+    associate: call('associate'),
+    refresh: call('refresh'),
+    revoke: call('revoke'),
+    userInfo: call('userInfo'),
+    exchangeAuthorizationCode: call('exchangeAuthorizationCode'),
+    validateIdToken: call('validateIdToken'),
   };
 }

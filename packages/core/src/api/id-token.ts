@@ -1,5 +1,5 @@
-// Loaded only by a dynamic import (validate-id-token.ts, client.ts), so jose, named here function by
-// function, is in a chunk of its own that bundles which never validate a token do not carry.
+// Loaded only with the client's calls (client-calls.ts, a dynamic import), so jose, named here
+// function by function, is never in the bundle a page loads up front.
 import { compactVerify, createLocalJWKSet, decodeProtectedHeader, type JSONWebKeySet } from 'jose';
 import { PasswordlessError } from '../errors.ts';
 import { checkClaims } from './id-token-claims.ts';

@@ -1,7 +1,6 @@
 import { fromCallback, fromPromise } from 'xstate';
 import type { Authenticator } from '../api/authenticators.ts';
-import { parseMagicLinkCallback } from '../api/callback.ts';
-import type { Auth0Client } from '../api/client.ts';
+import { loadAuth0Calls, type Auth0Client } from '../api/client.ts';
 import type { AssociateResult, ChallengeResult } from '../api/mfa.ts';
 import { toSession, type NonceCheck } from './session-from-tokens.ts';
 import type { Connection, EnrollmentFactor, PasswordlessConfig, SendMode, Session } from './types.ts';
@@ -133,6 +132,7 @@ export function createPasswordlessActors(
 
     exchangeMagicLinkCode: fromPromise<Session, MagicLinkInput>(async ({ input, signal }) => {
       const client = clientFor(input.config);
+      const { parseMagicLinkCallback } = await loadAuth0Calls();
       const callback = parseMagicLinkCallback(input.callbackUrl, {
         expectedState: input.magicLink?.state ?? '',
       });

@@ -1,5 +1,5 @@
 import { createActor, type ActorOptions, type Snapshot } from 'xstate';
-import { createAuth0Client, type Auth0Client } from '../api/client.ts';
+import { createAuth0Client, preloadAuth0Calls, type Auth0Client } from '../api/client.ts';
 import type { Auth0ClientOptions } from '../api/options.ts';
 import { redactInspection, type Inspector } from '../privacy/inspect.ts';
 import {
@@ -133,9 +133,11 @@ export interface PasswordlessActorArgs {
 /**
  * The machine and the actor options for `options`, apart: for adapters whose framework creates and
  * starts the actor itself (`@xstate/react`'s `useActorRef`, `@xstate/vue`'s `useActorRef`).
- * Inspection is redacted here unless `dangerouslyInspectSecrets` is set.
+ * Inspection is redacted here unless `dangerouslyInspectSecrets` is set. The Auth0 calls start
+ * loading here too, while the person types, so that the first request does not wait for them.
  */
 export function passwordlessActorArgs(options: PasswordlessOptions): PasswordlessActorArgs {
+  preloadAuth0Calls();
   const { input, client, inspect, dangerouslyInspectSecrets, persist, onError, ...rest } =
     splitOptions(options);
   const { snapshot, discarded, interrupted } = resumableSnapshot(rest.snapshot, persist);

@@ -1,5 +1,5 @@
 import { fromCallback, fromPromise } from 'xstate';
-import { parseMagicLinkCallback } from '../api/callback.ts';
+import { loadAuth0Calls } from '../api/client.ts';
 import { PasswordlessError } from '../errors.ts';
 import type { PasswordlessConfig, PasswordlessStorage } from './types.ts';
 
@@ -98,6 +98,7 @@ export function createLinkActors(storageFor: LinkStorageResolver, now: () => num
       SharedLink & { callbackUrl: string },
       { callbackUrl: string; config: PasswordlessConfig }
     >(async ({ input }) => {
+      const { parseMagicLinkCallback } = await loadAuth0Calls();
       const { state } = parseMagicLinkCallback(input.callbackUrl);
       const storage = storageFor();
       const link = state === undefined || !storage ? undefined : read(storage, state);

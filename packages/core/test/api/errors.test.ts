@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { classifyAuth0Error } from '../../src/api/auth0-error.ts';
+import { classifyAuth0Error } from '../../src/api/auth0-error-code.ts';
 import { PASSWORDLESS_ERROR_CODES, PasswordlessError, isPasswordlessError } from '../../src/errors.ts';
 import { validateEmail, validatePhoneNumber } from '../../src/validation.ts';
 
