@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
 
 // CHROMIUM_PATH, else Playwright's own Chromium, else Debian's (scripts/chromium.mjs says why).
@@ -53,14 +54,15 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: 'pnpm emulator',
+      // Push polls every second (Auth0: every 5 s), as the demos are built for this suite (test:e2e).
+      command: `pnpm emulator --config ${fileURLToPath(new URL('e2e/emulator.json', import.meta.url))}`,
       url: 'http://127.0.0.1:4000/__dev/outbox',
       reuseExistingServer: !process.env.CI,
       timeout: 180_000,
     },
     {
       command: 'pnpm --filter demo-shared run server',
-      env: { PASSWORDLESS_STARTS_PER_ADDRESS: '10000' },
+      env: { PASSWORDLESS_STARTS_PER_ADDRESS: '10000', PASSWORDLESS_PUSH_POLL_SECONDS: '1' },
       url: 'http://127.0.0.1:4100/auth/passwordless/flow',
       reuseExistingServer: !process.env.CI,
       timeout: 180_000,

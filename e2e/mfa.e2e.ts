@@ -47,7 +47,7 @@ test('push rejected, then tried again and approved', async ({ page, request, sho
   await expect(page.getByRole('heading', { name: 'Approve on your phone' })).toBeVisible();
   const first = await message(request, 'push@example.com', 2);
   await request.post(`${EMULATOR}/__dev/push/${first.id}/reject`);
-  // Noticed at the next push poll (every 5 s).
+  // Noticed at the next push poll (every second in this suite; Auth0: every 5 s).
   await expect(page.getByRole('heading', { name: 'Sign-in rejected' })).toBeVisible({ timeout: 40_000 });
   await expect(page.getByRole('alert')).toContainText('rejected');
   await shot('14-mfa-push-rejected');

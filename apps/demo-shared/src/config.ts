@@ -34,6 +34,8 @@ export function flowOptions(app: 'react' | 'vue'): PasswordlessOptions | RemoteF
     clientId: env.VITE_AUTH0_CLIENT_ID || 'pwl-native',
     ...(domain ? { domain } : { baseUrl }),
     ...(env.VITE_AUTH0_AUDIENCE ? { audience: env.VITE_AUTH0_AUDIENCE } : {}),
+    // Auth0 allows a poll every 5 s (the default); the e2e build polls an emulator set to 1 s.
+    ...(env.VITE_PUSH_POLL_SECONDS ? { pushPollIntervalSeconds: Number(env.VITE_PUSH_POLL_SECONDS) } : {}),
     // `phone` puts phone_number in the ID token, so SMS users see who they are signed in as.
     scope: 'openid profile email phone offline_access',
     redirectUri: `${window.location.origin}/callback`,

@@ -4,6 +4,8 @@ interface ImportMetaEnv {
   readonly VITE_AUTH0_BASE_URL?: string;
   readonly VITE_AUTH0_CLIENT_ID?: string;
   readonly VITE_AUTH0_AUDIENCE?: string;
+  /** Seconds between push polls; only for an emulator configured to allow it (the e2e build). */
+  readonly VITE_PUSH_POLL_SECONDS?: string;
 }
 
 interface ImportMeta {
