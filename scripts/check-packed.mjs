@@ -54,12 +54,17 @@ createRoot(document.getElementById('root')).render(createElement(Login));
 `,
   'node-check.js': `import { createPasswordlessActions, createPasswordlessActor, waitForStep } from '@passwordless-xstate/core';
 import { startEmulator } from '@passwordless-xstate/emulator';
+import { createRemoteFlow } from '@passwordless-xstate/core/remote';
+import { usePasswordless as useReactRemote } from '@passwordless-xstate/react/remote';
 import { usePasswordless } from '@passwordless-xstate/vue';
+import { usePasswordless as useVueRemote } from '@passwordless-xstate/vue/remote';
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { Login } from './src/login.js';
 
 if (typeof usePasswordless !== 'function') throw new Error('@passwordless-xstate/vue has no usePasswordless');
+for (const [name, exported] of Object.entries({ createRemoteFlow, useReactRemote, useVueRemote }))
+  if (typeof exported !== 'function') throw new Error('a /remote entry has no ' + name);
 const html = renderToString(createElement(Login));
 if (!html.includes('step: identify')) throw new Error('server render of usePasswordless gave ' + html);
 const emulator = await startEmulator({ port: 0, log: false });
@@ -111,7 +116,13 @@ for (const [manager, installArgs] of Object.entries(installs)) {
   const vite = JSON.parse(readFileSync(join(app, 'node_modules/vite/package.json'), 'utf8'));
   const viteBin = join(app, 'node_modules/vite', vite.bin.vite);
   step(app, 'vite build', process.execPath, [viteBin, 'build', '--logLevel', 'error'], 60_000);
-  step(app, 'node imports core, react, vue, emulator', process.execPath, ['node-check.js'], 30_000);
+  step(
+    app,
+    'node imports core, react, vue (and their /remote entries), emulator',
+    process.execPath,
+    ['node-check.js'],
+    30_000,
+  );
   rmSync(app, { recursive: true, force: true });
 }
 console.log(`check-packed: the tarballs install and work with npm and pnpm (${tarballs.length} packages).`);

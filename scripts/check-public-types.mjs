@@ -6,6 +6,7 @@ const files = [
   'packages/server/dist/store/redis.d.ts',
   'packages/core/dist/diagram.d.ts',
   'packages/core/dist/inspect.d.ts',
+  ...['core', 'react', 'vue'].map((name) => `packages/${name}/dist/remote.d.ts`),
 ];
 const anyType = /(:\s*any\b|<any\b|\bany\[\]|\|\s*any\b|\bany\s*\||=>\s*any\b|,\s*any\b)/;
 let problems = 0;

@@ -1,7 +1,8 @@
 // A web app in a browser whose flow runs on @passwordless-xstate/server: the remote flow, its
-// actions and its view (the README's recommended browser setup, without a framework adapter).
-import { createPasswordlessActions, createRemoteFlow } from '@passwordless-xstate/core';
-import type { PasswordlessView } from '@passwordless-xstate/core';
+// actions and its view (the README's recommended browser setup, without a framework adapter), from
+// `@passwordless-xstate/core/remote`, which leaves out the chart, XState and the Auth0 client.
+import { createPasswordlessActions, createRemoteFlow } from '@passwordless-xstate/core/remote';
+import type { PasswordlessView } from '@passwordless-xstate/core/remote';
 
 export function signIn(render: (view: PasswordlessView) => void) {
   const flow = createRemoteFlow({ server: '/auth/passwordless' });

@@ -5,7 +5,7 @@ import {
   type PasswordlessView,
   type RemoteFlow,
   type RemoteFlowOptions,
-} from '@passwordless-xstate/core';
+} from '@passwordless-xstate/core/remote';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 
 /** Server mode: where `@passwordless-xstate/server` answers, e.g. `{ server: '/auth/passwordless' }`. */

@@ -21,12 +21,8 @@ import {
 } from 'vue';
 import type { UsePasswordlessServerOptions } from './server-flow.ts';
 import type { UsePasswordlessOptions } from './use-passwordless.ts';
-import {
-  flowFor,
-  startWhenMounted,
-  type PasswordlessFlow,
-  type PasswordlessFlowState,
-} from './use-passwordless.ts';
+import { startWhenMounted } from './mounted.ts';
+import { flowFor, type PasswordlessFlow, type PasswordlessFlowState } from './use-passwordless.ts';
 
 type FlowOptions = UsePasswordlessOptions | UsePasswordlessServerOptions;
 

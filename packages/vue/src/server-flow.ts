@@ -4,7 +4,7 @@ import {
   type PasswordlessActions,
   type PasswordlessView,
   type RemoteFlowOptions,
-} from '@passwordless-xstate/core';
+} from '@passwordless-xstate/core/remote';
 import { onScopeDispose, shallowReactive, shallowReadonly } from 'vue';
 import { assignChanged } from './view-state.ts';
 

@@ -9,14 +9,8 @@ import {
   type PasswordlessView,
 } from '@passwordless-xstate/core';
 import { createActor } from 'xstate';
-import {
-  getCurrentInstance,
-  markRaw,
-  onMounted,
-  onScopeDispose,
-  shallowReactive,
-  shallowReadonly,
-} from 'vue';
+import { markRaw, onScopeDispose, shallowReactive, shallowReadonly } from 'vue';
+import { startWhenMounted } from './mounted.ts';
 import {
   createServerFlow,
   type UsePasswordlessServerOptions,
@@ -46,12 +40,6 @@ export interface PasswordlessFlow<Result extends PasswordlessFlowState = Passwor
 /** A flow for either mode: `{ server }` runs it on `@passwordless-xstate/server`. */
 export const flowFor = (options: UsePasswordlessOptions | UsePasswordlessServerOptions): PasswordlessFlow =>
   'server' in options ? createServerFlow(options) : createFlow(options);
-
-/** In a component, on mount: a server render never runs the flow or its timers. Elsewhere, now. */
-export function startWhenMounted(start: () => void): void {
-  if (getCurrentInstance()) onMounted(start);
-  else start();
-}
 
 /**
  * One actor owned by the current effect scope (a component, `effectScope()` or the plugin's app):

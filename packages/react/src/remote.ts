@@ -1,0 +1,17 @@
+// `@passwordless-xstate/react/remote`: the hook for a web app whose flow runs on
+// @passwordless-xstate/server. It leaves out the chart, XState and the Auth0 client, which never
+// run in this browser; the main entry's `usePasswordless({ server })` does the same with them.
+import {
+  useRemoteFlow,
+  useRemoteFlowState,
+  type UsePasswordlessServerOptions,
+  type UsePasswordlessServerResult,
+} from './use-remote-flow.ts';
+
+export * from '@passwordless-xstate/core/remote';
+export type { UsePasswordlessServerOptions, UsePasswordlessServerResult } from './use-remote-flow.ts';
+
+/** The flow on `@passwordless-xstate/server`, e.g. `usePasswordless({ server: '/auth/passwordless' })`. */
+export function usePasswordless(options: UsePasswordlessServerOptions): UsePasswordlessServerResult {
+  return useRemoteFlowState(useRemoteFlow(options));
+}
