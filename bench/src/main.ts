@@ -35,6 +35,7 @@ const { measureBreakdown, measureBundle } = await import('./sizes.ts');
 const { startChild } = await import('./child.ts');
 const { measureRequests } = await import('./requests.ts');
 const { measureFlowOverhead } = await import('./flow-overhead.ts');
+const { measureReplayedLogin } = await import('./replayed-login.ts');
 const { measureServerHandler } = await import('./server-handler.ts');
 const { measureActors } = await import('./actors.ts');
 const { compareEmulators } = await import('./emulators.ts');
@@ -66,19 +67,23 @@ async function againstEmulator() {
       jwks: otp.some((request) => request.path === '/.well-known/jwks.json'),
     };
     const flow = await step('login: chart vs plain fetch', () => measureFlowOverhead(emulator.url, extra));
+    const replayed = await step('login without the network (recorded answers)', () =>
+      measureReplayedLogin(emulator.url),
+    );
     const handler = await step('server handler (memory, Redis)', () => measureServerHandler(emulator.url));
-    return { flows, flow, handler };
+    return { flows, flow, replayed, handler };
   } finally {
     await emulator.stop();
   }
 }
-const { flows, flow, handler } = await againstEmulator();
+const { flows, flow, replayed, handler } = await againstEmulator();
 const actors = await step('actors (10,000 parked twice)', () => measureActors());
 const servers = await step('emulator vs simulacrum', () => compareEmulators());
 
 const table = [
   ...rows.sizeRows(sizes, breakdown),
   ...rows.flowRows(flow),
+  ...rows.replayedLoginRows(replayed),
   ...rows.requestRows(flows),
   ...rows.actorRows(actors),
   ...rows.emulatorRows(servers),

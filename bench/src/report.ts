@@ -61,6 +61,11 @@ const METHOD = `## How each figure is measured
   awaited through its subscription (\`waitForStep\`), never by polling. Reading the code from the
   outbox, computing the TOTP and resetting the emulator (a TOTP is accepted once per 30 s step)
   happen between timed segments. Rounds interleave the three arms in rotating order.
+- **Without the network**: the same login recorded once against the emulator, then driven again
+  with the global \`fetch\` answering each request in-process from the recording (the network
+  is the edge we stub); the comparison arm builds and reads the same answers and does nothing
+  else. CPU per login is the median of alternating batches of 50, after 100 warm-up logins; the
+  difference is the chart, the client (ofetch, error model, ID-token checks) and \`waitForStep\`.
 - **Requests**: counted by a \`fetch\` handed to the chart's \`fetch\` option, method and path only.
   Each flow runs twice in the process, each time in a new actor, and the second run is shown. The
   count leaves out the key set (\`GET /.well-known/jwks.json\`), as issue 13 counts: the protocol

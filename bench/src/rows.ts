@@ -2,6 +2,7 @@
 import type { ActorFigures } from './actors.ts';
 import type { EmulatorComparison } from './emulators.ts';
 import type { FlowOverhead } from './flow-overhead.ts';
+import type { ReplayedLogin } from './replayed-login.ts';
 import type { FlowRequests } from './requests.ts';
 import type { HandlerFigures } from './server-handler.ts';
 import type { Breakdown, BundleSize } from './sizes.ts';
@@ -125,6 +126,19 @@ export function flowRows(flow: FlowOverhead): Row[] {
       ratio: `+${ms(extraCpu)}`,
       target: `≤ +${ms(TARGETS.extraCpuMs)}`,
       met: extraCpu <= TARGETS.extraCpuMs,
+    },
+  ];
+}
+
+/** The same login with the network replaced by its recorded answers: the library's own cost. */
+export function replayedLoginRows(replayed: ReplayedLogin): Row[] {
+  return [
+    {
+      area: 'flow',
+      measure: `client CPU per login, answers replayed in-process (no network; ${replayed.logins} logins, ${replayed.requestsPerLogin} requests each)`,
+      value: ms(replayed.chartCpuMs),
+      compared: `reading the same answers ${ms(replayed.readingCpuMs)}`,
+      ratio: `+${ms(replayed.chartCpuMs - replayed.readingCpuMs)}`,
     },
   ];
 }
