@@ -1,7 +1,7 @@
 // The chart's own CPU per login, without the network: the e-mail code + MFA OTP login of
 // flow-overhead.ts is recorded once against the emulator, then driven again and again with each
 // request answered in-process from the recording. What remains is the chart, the client (ofetch,
-// the error model, ID-token checks with jose) and the view; the comparison arm reads the same
+// the error model, ID-token checks with jose) and `waitForStep`; the comparison arm reads the same
 // answers with nothing else, so the difference is what the library itself costs.
 import { createPasswordlessActions, createPasswordlessActor, waitForStep } from '@passwordless-xstate/core';
 import { generateTotp } from '@passwordless-xstate/emulator';
@@ -88,7 +88,9 @@ function replayer(recording: Recording) {
     if (!answers) throw new Error(`the recorded login has no answer for ${key}`);
     const index = served.get(key) ?? 0;
     served.set(key, index + 1);
-    const answer = answers[Math.min(index, answers.length - 1)] as RecordedAnswer;
+    // A login that asks more than the recorded one did is no longer the same login: stop the bench.
+    const answer = answers[index];
+    if (!answer) throw new Error(`the recorded login answered ${key} only ${answers.length} time(s)`);
     return new Response(answer.body, { status: answer.status, headers: answer.headers });
   };
   return { replay, nextLogin: () => served.clear() };

@@ -48,8 +48,9 @@ export interface Auth0Client {
   validateIdToken(idToken: string, check?: IdTokenCheck): Promise<IdTokenClaims>;
 }
 
-// The calls (ofetch, the error model, every endpoint) load as one chunk, on the first call or when
-// a chart's actor is created (`preloadAuth0Calls`), so a page can show its first step without them.
+// The calls (ofetch, the error model, every endpoint, the ID-token checks with jose) load as one
+// chunk, on the first call or when a chart's actor is created (`preloadAuth0Calls`), so a page can
+// show its first step without them.
 // (The MFA and session calls are not chunks of their own: each chunk is compressed on its own, and
 // split further they cost more than they save, measured for issue 13.)
 export const loadAuth0Calls = lazyModule(() => import('./client-calls.ts'));
