@@ -55,6 +55,7 @@ createRoot(document.getElementById('root')).render(createElement(Login));
   'node-check.js': `import { createPasswordlessActions, createPasswordlessActor, waitForStep } from '@passwordless-xstate/core';
 import { startEmulator } from '@passwordless-xstate/emulator';
 import { createRemoteFlow } from '@passwordless-xstate/core/remote';
+import { parseMagicLinkCallback } from '@passwordless-xstate/core/client';
 import { usePasswordless as useReactRemote } from '@passwordless-xstate/react/remote';
 import { usePasswordless } from '@passwordless-xstate/vue';
 import { usePasswordless as useVueRemote } from '@passwordless-xstate/vue/remote';
@@ -63,8 +64,8 @@ import { renderToString } from 'react-dom/server';
 import { Login } from './src/login.js';
 
 if (typeof usePasswordless !== 'function') throw new Error('@passwordless-xstate/vue has no usePasswordless');
-for (const [name, exported] of Object.entries({ createRemoteFlow, useReactRemote, useVueRemote }))
-  if (typeof exported !== 'function') throw new Error('a /remote entry has no ' + name);
+for (const [name, exported] of Object.entries({ createRemoteFlow, useReactRemote, useVueRemote, parseMagicLinkCallback }))
+  if (typeof exported !== 'function') throw new Error('a subpath entry has no ' + name);
 const html = renderToString(createElement(Login));
 if (!html.includes('step: identify')) throw new Error('server render of usePasswordless gave ' + html);
 const emulator = await startEmulator({ port: 0, log: false });
@@ -118,7 +119,7 @@ for (const [manager, installArgs] of Object.entries(installs)) {
   step(app, 'vite build', process.execPath, [viteBin, 'build', '--logLevel', 'error'], 60_000);
   step(
     app,
-    'node imports core, react, vue (and their /remote entries), emulator',
+    'node imports core (and its /client entry), react, vue (and their /remote entries), emulator',
     process.execPath,
     ['node-check.js'],
     30_000,

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 const files = [
   ...['core', 'react', 'vue', 'emulator', 'server'].map((name) => `packages/${name}/dist/index.d.ts`),
   'packages/server/dist/store/redis.d.ts',
+  'packages/core/dist/client.d.ts',
   'packages/core/dist/diagram.d.ts',
   'packages/core/dist/inspect.d.ts',
   ...['core', 'react', 'vue'].map((name) => `packages/${name}/dist/remote.d.ts`),

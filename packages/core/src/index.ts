@@ -83,42 +83,9 @@ export {
 } from './errors.ts';
 export { validateEmail, validatePhoneNumber, type ValidationResult } from './validation.ts';
 
-// The Auth0 client
-export { createAuth0Client, type Auth0Client, type IdTokenCheck } from './api/client.ts';
-export type { Auth0ClientOptions } from './api/options.ts';
-export type { Authenticator, AuthenticatorType, OobChannel } from './api/authenticators.ts';
-export { parseMagicLinkCallback, type MagicLinkCallback, type ParseCallbackOptions } from './api/callback.ts';
-export type { IdTokenClaims, JwksSource, ValidateIdTokenOptions } from './api/id-token.ts';
-export { validateIdToken } from './api/validate-id-token.ts';
-export type {
-  AssociateParams,
-  AssociateResult,
-  BindingMethod,
-  ChallengeParams,
-  ChallengeResult,
-  ListAuthenticatorsParams,
-  RecoveryCodeResult,
-  VerifyMfaOobParams,
-  VerifyMfaOtpParams,
-  VerifyRecoveryCodeParams,
-} from './api/mfa.ts';
-export type {
-  AuthParams,
-  ExchangeOtpParams,
-  PasswordlessIdentity,
-  StartPasswordlessParams,
-  StartPasswordlessResult,
-} from './api/passwordless.ts';
-export type {
-  ExchangeAuthorizationCodeParams,
-  RefreshParams,
-  RevokeParams,
-  UserInfo,
-  UserInfoParams,
-} from './api/session.ts';
-export type { TokenResult } from './api/tokens.ts';
-export type { CallOptions } from './api/context.ts';
-export type { Telemetry } from './api/telemetry.ts';
+// The Auth0 client (`parseMagicLinkCallback` is in `@passwordless-xstate/core/client`: here, esbuild
+// would load it and Auth0's error classification up front, because the lazy Auth0 calls use them too)
+export * from './api/public-client.ts';
 
 // Server mode: the view and events of a flow that runs on @passwordless-xstate/server
 export { createRemoteFlow, type RemoteFlow, type RemoteFlowOptions } from './remote/remote-flow.ts';
