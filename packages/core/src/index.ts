@@ -15,6 +15,7 @@ export {
 } from './machine/create.ts';
 export { createPasswordlessActors, type ClientResolver, type PasswordlessActors } from './machine/actors.ts';
 export { defaultConfig as defaultPasswordlessConfig } from './machine/chart-context.ts';
+export { checkPasswordlessSettings } from './machine/settings.ts';
 export {
   getPasswordlessView,
   getStep,

@@ -1,3 +1,4 @@
+import { checkPasswordlessSettings } from '@passwordless-xstate/core';
 import type {
   IdTokenClaims,
   PasswordlessInput,
@@ -100,6 +101,25 @@ export const defaultLimits: ServerLimits = {
   requestsPerFlowPerMinute: 60,
 };
 
+// A `NaN` from `Number(process.env.X)` would otherwise expire every flow at once, or never.
+function checkServerNumbers(options: PasswordlessServerOptions): void {
+  const positive = {
+    storeTimeoutMs: options.storeTimeoutMs,
+    flowTtlMs: options.flowTtlMs,
+    sessionTtlMs: options.sessionTtlMs,
+  };
+  for (const [name, value] of Object.entries(positive))
+    if (value !== undefined && !(Number.isFinite(value) && value > 0))
+      throw new RangeError(
+        `createPasswordlessServer: \`${name}\` must be a finite number above 0 (got ${String(value)}).`,
+      );
+  for (const [name, value] of Object.entries(options.limits ?? {}))
+    if (value !== undefined && !(Number.isInteger(value) && value >= 1))
+      throw new RangeError(
+        `createPasswordlessServer: \`limits.${name}\` must be a whole number of at least 1 (got ${String(value)}).`,
+      );
+}
+
 export function resolveServerOptions(options: PasswordlessServerOptions): ResolvedServerOptions {
   if (!options.domain && !options.baseUrl) {
     throw new TypeError(
@@ -111,6 +131,8 @@ export function resolveServerOptions(options: PasswordlessServerOptions): Resolv
       'createPasswordlessServer: `clientId` and `clientSecret` of a Regular Web Application are required.',
     );
   }
+  checkPasswordlessSettings(options.flow ?? {}, 'createPasswordlessServer: `flow`');
+  checkServerNumbers(options);
   const basePath = `/${(options.basePath ?? '/auth/passwordless').replace(/^\/+|\/+$/g, '')}`;
   const now = options.now ?? Date.now;
   return {

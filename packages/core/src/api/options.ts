@@ -65,6 +65,14 @@ export function resolveOptions(options: Auth0ClientOptions): ResolvedOptions {
         'A client secret was configured in code running in a browser, where anyone can read it. Use a public application (SPA/Native, no secret) in the browser, and keep confidential applications on your server.',
     });
   }
+  if (
+    options.timeoutMs !== undefined &&
+    !(typeof options.timeoutMs === 'number' && Number.isFinite(options.timeoutMs) && options.timeoutMs > 0)
+  ) {
+    throw new RangeError(
+      `createAuth0Client: \`timeoutMs\` must be a finite number above 0 (got ${String(options.timeoutMs)}).`,
+    );
+  }
   const telemetry = options.telemetry === undefined ? defaultTelemetry : options.telemetry;
   const resolved: ResolvedOptions = {
     baseUrl: resolveBaseUrl(options),

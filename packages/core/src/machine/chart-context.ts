@@ -2,6 +2,7 @@ import { compact } from '../compact.ts';
 import type { Authenticator } from '../api/authenticators.ts';
 import { PasswordlessError, type MfaRequirements } from '../errors.ts';
 import { toErrorInfo } from './error-info.ts';
+import { checkPasswordlessSettings } from './settings.ts';
 import type { MfaState, PasswordlessConfig, PasswordlessContext, PasswordlessInput } from './types.ts';
 
 export const defaultConfig: Omit<PasswordlessConfig, 'clientId'> = {
@@ -24,6 +25,7 @@ export function initialContext(input: PasswordlessInput, now: number): Passwordl
     );
   }
   const { discardedSnapshot, interrupted, ...settings } = input;
+  checkPasswordlessSettings(settings, 'passwordlessMachine');
   const config: PasswordlessConfig = {
     ...defaultConfig,
     ...compact(settings),

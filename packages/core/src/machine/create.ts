@@ -10,6 +10,7 @@ import {
   type PersistenceOptions,
 } from './persistence.ts';
 import { checkRestorable } from './restore.ts';
+import { checkPasswordlessSettings } from './settings.ts';
 import { createPasswordlessActors } from './actors.ts';
 import { clientOptionsFrom } from './default-client.ts';
 import { compact } from '../compact.ts';
@@ -140,6 +141,8 @@ export function passwordlessActorArgs(options: PasswordlessOptions): Passwordles
   preloadAuth0Calls();
   const { input, client, inspect, dangerouslyInspectSecrets, persist, onError, ...rest } =
     splitOptions(options);
+  // Here as well as in the chart: thrown to the caller, not turned into a stopped actor.
+  checkPasswordlessSettings(input, 'passwordlessMachine');
   const { snapshot, discarded, interrupted } = resumableSnapshot(rest.snapshot, persist);
   return {
     ...compact({ persist }),
